@@ -1,0 +1,20 @@
+using CustomActivities.Core.ActivityTypes;
+using CustomActivities.Core.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CustomActivities.Core.Activities;
+
+internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
+{
+    public void Configure(EntityTypeBuilder<Activity> builder)
+    {
+        builder.ToTable("Activities");
+        builder.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ActivityType>().WithMany().HasForeignKey(a => a.ActivityTypeId).OnDelete(DeleteBehavior.Restrict);
+        // The timeline reads one person's activities newest first; paging across all activities reads by time.
+        builder.HasIndex(a => new { a.PersonId, a.OccurredAt, a.Id }).HasDatabaseName("IX_Activities_Person_Timeline");
+        builder.HasIndex(a => new { a.OccurredAt, a.Id }).HasDatabaseName("IX_Activities_Time");
+        builder.HasIndex(a => new { a.ActivityTypeId, a.OccurredAt }).HasDatabaseName("IX_Activities_Type_Time");
+    }
+}

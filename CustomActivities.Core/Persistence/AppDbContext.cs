@@ -1,0 +1,35 @@
+using CustomActivities.Core.Activities;
+using CustomActivities.Core.ActivityTypes;
+using CustomActivities.Core.Auditing;
+using CustomActivities.Core.People;
+using CustomActivities.Core.Users;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomActivities.Core.Persistence;
+
+/// <remarks>
+/// Add a migration from the repository root with:
+/// <code>dotnet tool restore &amp;&amp; DOTNET_ROLL_FORWARD=Major dotnet ef migrations add NAME --project CustomActivities.Core --startup-project CustomActivities.Core --output-dir Persistence/Migrations</code>
+/// Never edit a migration that has been applied anywhere: add a new one.
+/// </remarks>
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<ActivityType> ActivityTypes => Set<ActivityType>();
+    public DbSet<ActivityTypeVersion> ActivityTypeVersions => Set<ActivityTypeVersion>();
+    public DbSet<ActivityField> ActivityFields => Set<ActivityField>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+}

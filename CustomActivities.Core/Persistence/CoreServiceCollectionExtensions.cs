@@ -1,0 +1,35 @@
+using CustomActivities.Core.Auditing;
+using CustomActivities.Core.Dashboard;
+using CustomActivities.Core.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CustomActivities.Core.Persistence;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers persistence and the domain services. The context factory is scoped so that the audit interceptor
+    /// sees the actor of the current request or circuit; every operation still creates its own short-lived context.
+    /// </summary>
+    public static IServiceCollection AddCustomActivitiesCore(this IServiceCollection services, string databasePath)
+    {
+        var connectionString = SqliteConnectionSetup.ConnectionString(databasePath);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SqlitePragmaInterceptor>();
+        services.AddScoped<AuditableEntityInterceptor>();
+        services.AddDbContextFactory<AppDbContext>((provider, options) => options
+                .UseSqlite(connectionString)
+                .AddInterceptors(
+                    provider.GetRequiredService<SqlitePragmaInterceptor>(),
+                    provider.GetRequiredService<AuditableEntityInterceptor>()),
+            ServiceLifetime.Scoped);
+        services.AddScoped<AuditLog>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DashboardService>();
+        services.AddScoped<DemoDataSeeder>();
+        return services;
+    }
+}

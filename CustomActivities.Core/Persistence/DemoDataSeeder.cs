@@ -1,0 +1,109 @@
+using System.Text.Json;
+using CustomActivities.Core.Activities;
+using CustomActivities.Core.ActivityTypes;
+using CustomActivities.Core.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CustomActivities.Core.Persistence;
+
+/// <summary>
+/// A few people, one approved custom activity type and some activities, so a newcomer sees a filled app.
+/// Deterministic, and does nothing when the database already holds people.
+/// </summary>
+public sealed class DemoDataSeeder(IDbContextFactory<AppDbContext> contextFactory, TimeProvider timeProvider, ILogger<DemoDataSeeder> logger)
+{
+    private static readonly (string First, string Last, string Company)[] Names =
+    [
+        ("Ada", "Lovelace", "Analytical Engines"), ("Grace", "Hopper", "Compilers Inc"), ("Alan", "Turing", "Bletchley Labs"),
+        ("Katherine", "Johnson", "Orbital Math"), ("Linus", "Torvalds", "Kernel Works"), ("Margaret", "Hamilton", "Apollo Software"),
+        ("Edsger", "Dijkstra", "Shortest Path"), ("Barbara", "Liskov", "Substitution Co"), ("Donald", "Knuth", "TeX Press"),
+        ("Frances", "Allen", "Optimizers Ltd"), ("Tim", "Berners-Lee", "Web Foundation"), ("Radia", "Perlman", "Spanning Trees"),
+    ];
+
+    private static readonly string[] Webinars =
+    [
+        "Getting started with custom activities", "Smart lists in depth", "API integrations 101", "Scaling your data model",
+    ];
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await context.People.AnyAsync(cancellationToken))
+        {
+            logger.LogInformation("Demo data skipped: the database already holds people");
+            return;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var people = Names.Select(n => new Person
+        {
+            Email = $"{n.First}.{n.Last}@example.com".ToLowerInvariant(),
+            FirstName = n.First,
+            LastName = n.Last,
+            Company = n.Company,
+        }).ToList();
+        context.People.AddRange(people);
+
+        var type = WebinarType(now);
+        context.ActivityTypes.Add(type);
+        await context.SaveChangesAsync(cancellationToken);
+
+        var random = new Random(42);
+        foreach (var person in people)
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                var occurredAt = now.AddDays(-random.Next(0, 120)).AddMinutes(-random.Next(0, 1440));
+                context.Activities.Add(new Activity
+                {
+                    PersonId = person.Id,
+                    ActivityTypeId = type.Id,
+                    TypeVersionNumber = 1,
+                    OccurredAt = occurredAt,
+                    RecordedAt = now,
+                    PrimaryValue = Webinars[random.Next(Webinars.Length)],
+                    Attributes = JsonSerializer.Serialize(new Dictionary<string, object>
+                    {
+                        ["minutesWatched"] = random.Next(5, 90),
+                        ["askedQuestion"] = random.Next(2) == 1,
+                    }),
+                });
+                if (person.LastActivityAt is null || occurredAt > person.LastActivityAt)
+                {
+                    person.LastActivityAt = occurredAt;
+                }
+            }
+        }
+        await context.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Demo data seeded: {People} people, one approved activity type, {Activities} activities", people.Count, people.Count * 6);
+    }
+
+    private static ActivityType WebinarType(DateTimeOffset now) => new()
+    {
+        ApiName = "webinarAttended",
+        LiveVersionNumber = 1,
+        Versions =
+        [
+            new ActivityTypeVersion
+            {
+                Number = 1,
+                State = VersionState.Approved,
+                DisplayName = "Webinar attended",
+                Description = "A person attended one of our webinars.",
+                TriggerName = "Attends Webinar",
+                FilterName = "Attended Webinar",
+                CreatedAt = now,
+                CreatedBy = "system",
+                ApprovedAt = now,
+                ApprovedBy = "system",
+                Fields =
+                [
+                    new ActivityField { ApiName = "webinarName", DisplayName = "Webinar name", DataType = FieldDataType.String, IsPrimary = true, Position = 0 },
+                    new ActivityField { ApiName = "minutesWatched", DisplayName = "Minutes watched", DataType = FieldDataType.Integer, Position = 1 },
+                    new ActivityField { ApiName = "askedQuestion", DisplayName = "Asked a question", DataType = FieldDataType.Boolean, Position = 2 },
+                ],
+            },
+        ],
+    };
+}

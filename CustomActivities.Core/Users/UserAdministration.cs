@@ -1,0 +1,112 @@
+using CustomActivities.Core.Auditing;
+using CustomActivities.Core.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomActivities.Core.Users;
+
+public sealed record UserSummary(string Id, string Email, string Role, bool IsLockedOut, DateTimeOffset? LockoutEnd, int FailedAttempts, DateTimeOffset CreatedAt);
+
+public sealed record UserOperationResult(bool Succeeded, IReadOnlyList<string> Errors)
+{
+    public static readonly UserOperationResult Success = new(true, []);
+    public static UserOperationResult Failure(params string[] errors) => new(false, errors);
+}
+
+/// <summary>What an admin does on the Users page. Every change is audited; an admin cannot lock or demote themselves.</summary>
+public sealed class UserAdministration(
+    UserManager<ApplicationUser> userManager,
+    IDbContextFactory<AppDbContext> contextFactory,
+    AuditLog auditLog,
+    TimeProvider timeProvider)
+{
+    public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var rolesByUser = await (from userRole in context.UserRoles
+                                 join role in context.Roles on userRole.RoleId equals role.Id
+                                 select new { userRole.UserId, role.Name })
+            .ToListAsync(cancellationToken);
+        var users = await context.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        return users.Select(u => new UserSummary(
+                u.Id,
+                u.Email ?? u.UserName ?? "",
+                rolesByUser.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "",
+                u.LockoutEnd is { } end && end > now,
+                u.LockoutEnd,
+                u.AccessFailedCount,
+                u.CreatedAt))
+            .ToList();
+    }
+
+    public async Task<UserOperationResult> CreateAsync(Actor actor, string email, string password, string role)
+    {
+        if (!Roles.All.Contains(role))
+        {
+            return UserOperationResult.Failure($"Unknown role '{role}'.");
+        }
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = timeProvider.GetUtcNow() };
+        var created = await userManager.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return UserOperationResult.Failure([.. created.Errors.Select(e => e.Description)]);
+        }
+        await userManager.AddToRoleAsync(user, role);
+        await AuditAsync(actor, "user.created", user, null, new { email, role });
+        return UserOperationResult.Success;
+    }
+
+    public async Task<UserOperationResult> ChangeRoleAsync(Actor actor, string userId, string role)
+    {
+        if (!Roles.All.Contains(role))
+        {
+            return UserOperationResult.Failure($"Unknown role '{role}'.");
+        }
+        if (userId == actor.Id)
+        {
+            return UserOperationResult.Failure("You cannot change your own role.");
+        }
+        var user = await userManager.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return UserOperationResult.Failure("The user no longer exists.");
+        }
+        var currentRoles = await userManager.GetRolesAsync(user);
+        await userManager.RemoveFromRolesAsync(user, currentRoles);
+        await userManager.AddToRoleAsync(user, role);
+        // A new security stamp makes open sessions pick up the new role at their next revalidation.
+        await userManager.UpdateSecurityStampAsync(user);
+        await AuditAsync(actor, "user.role-changed", user, new { roles = currentRoles }, new { roles = new[] { role } });
+        return UserOperationResult.Success;
+    }
+
+    public async Task<UserOperationResult> SetLockedAsync(Actor actor, string userId, bool locked)
+    {
+        if (userId == actor.Id)
+        {
+            return UserOperationResult.Failure("You cannot lock your own account.");
+        }
+        var user = await userManager.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return UserOperationResult.Failure("The user no longer exists.");
+        }
+        await userManager.SetLockoutEnabledAsync(user, true);
+        await userManager.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        if (!locked)
+        {
+            await userManager.ResetAccessFailedCountAsync(user);
+        }
+        await userManager.UpdateSecurityStampAsync(user);
+        await AuditAsync(actor, locked ? "user.locked" : "user.unlocked", user, null, null);
+        return UserOperationResult.Success;
+    }
+
+    private async Task AuditAsync(Actor actor, string action, ApplicationUser user, object? before, object? after)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync();
+        auditLog.Record(context, actor, action, "User", user.Id, user.Email, before, after);
+        await context.SaveChangesAsync();
+    }
+}

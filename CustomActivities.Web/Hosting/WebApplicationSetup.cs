@@ -1,0 +1,105 @@
+using CustomActivities.Core.Auditing;
+using CustomActivities.Core.Persistence;
+using CustomActivities.Core.Users;
+using CustomActivities.Web.Components;
+using CustomActivities.Web.Components.Account;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Radzen;
+
+namespace CustomActivities.Web;
+
+public static class WebApplicationSetup
+{
+    public static WebApplicationBuilder AddCustomActivities(this WebApplicationBuilder builder)
+    {
+        var settingsPath = SettingsFile.AddTo(builder.Configuration, builder.Environment.ContentRootPath);
+        // Radzen's scripts and styles come from the package's static web assets, also outside Development.
+        builder.WebHost.UseStaticWebAssets();
+
+        var databaseOptions = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var databasePath = SettingsFile.ResolveDatabasePath(databaseOptions.Path, settingsPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
+        builder.Services.AddCustomActivitiesCore(databasePath);
+
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRadzenComponents();
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<IdentityRedirectManager>();
+        builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<CurrentActor>();
+        builder.Services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
+
+        builder.Services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Cookie.Name = "CustomActivities.Auth";
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        builder.Services.AddAuthorization();
+
+        builder.Services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        // OWASP's figure for PBKDF2-HMAC-SHA256 (the framework default is 100,000).
+        builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = 600_000);
+
+        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        return builder;
+    }
+
+    public static WebApplication UseCustomActivities(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+
+        app.UseRequestLocalization(new RequestLocalizationOptions()
+            .SetDefaultCulture(SupportedCultures.Default)
+            .AddSupportedCultures(SupportedCultures.Names)
+            .AddSupportedUICultures(SupportedCultures.Names));
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        return app;
+    }
+
+    public static async Task InitializeDatabaseAsync(this WebApplication app, bool seedDemo)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        StartupBanner.Remember(result);
+        if (seedDemo)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+        }
+    }
+}

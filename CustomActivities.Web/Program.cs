@@ -1,0 +1,19 @@
+using CustomActivities.Core.Persistence;
+using CustomActivities.Web;
+using CustomActivities.Web.Components;
+using CustomActivities.Web.Components.Account;
+
+var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+var options = StartupArguments.Parse(args);
+var builder = WebApplication.CreateBuilder(options.HostArguments);
+builder.AddCustomActivities();
+
+var app = builder.Build();
+app.UseCustomActivities();
+
+await app.InitializeDatabaseAsync(options.SeedDemo || app.Configuration.GetValue<bool>("Demo:Seed"));
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, startedAt));
+await app.RunAsync();
+
+/// <summary>Exposed for WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,7 @@
+// Small browser helpers called through JS interop.
+window.customActivities = {
+    // Used by pages with unsaved changes: the browser asks before the tab is closed or reloaded.
+    setUnsavedChanges(hasChanges) {
+        window.onbeforeunload = hasChanges ? () => true : null;
+    },
+};
