@@ -1,3 +1,4 @@
+using CustomActivities.Core.Activities;
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Dashboard;
 using CustomActivities.Core.Users;
@@ -17,6 +18,8 @@ public static class CoreServiceCollectionExtensions
     {
         var connectionString = SqliteConnectionSetup.ConnectionString(databasePath);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(new SqliteDatabase(databasePath));
+        services.AddSingleton<ActivityBulkWriter>();
         services.AddSingleton<SqlitePragmaInterceptor>();
         services.AddScoped<AuditableEntityInterceptor>();
         services.AddDbContextFactory<AppDbContext>((provider, options) => options
