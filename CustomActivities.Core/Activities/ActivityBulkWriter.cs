@@ -17,7 +17,7 @@ public sealed record NewActivity(
 /// prepared INSERT statements and writes each batch in a single transaction, so a batch is stored whole or not at all.
 /// SQLite has one writer at a time, so batches are serialised here rather than queued inside SQLite's busy handler.
 /// </summary>
-public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider timeProvider) : IAsyncDisposable
+public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider timeProvider, ActivityFeed feed) : IAsyncDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private SqliteConnection? connection;
@@ -38,6 +38,7 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
             var recordedAt = timeProvider.GetUtcNow().UtcTicks;
             var ids = new long[batch.Count];
             var latestByPerson = new Dictionary<int, long>();
+            var countByPerson = new Dictionary<int, int>();
             using var transaction = connection!.BeginTransaction();
             insertActivity!.Transaction = transaction;
             touchPerson!.Transaction = transaction;
@@ -54,6 +55,7 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
                 p[5].Value = (object?)activity.Attributes ?? DBNull.Value;
                 p[6].Value = recordedAt;
                 ids[i] = (long)insertActivity.ExecuteScalar()!;
+                countByPerson[activity.PersonId] = countByPerson.GetValueOrDefault(activity.PersonId) + 1;
                 if (!latestByPerson.TryGetValue(activity.PersonId, out var latest) || occurredAt > latest)
                 {
                     latestByPerson[activity.PersonId] = occurredAt;
@@ -66,6 +68,7 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
                 touchPerson.ExecuteNonQuery();
             }
             transaction.Commit();
+            feed.Publish(new ActivitiesAdded(countByPerson));
             return ids;
         }
         catch

@@ -19,6 +19,7 @@ public static class CoreServiceCollectionExtensions
         var connectionString = SqliteConnectionSetup.ConnectionString(databasePath);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new SqliteDatabase(databasePath));
+        services.AddSingleton<ActivityFeed>();
         services.AddSingleton<ActivityBulkWriter>();
         services.AddSingleton<SqlitePragmaInterceptor>();
         services.AddScoped<AuditableEntityInterceptor>();

@@ -13,6 +13,8 @@ public sealed class ActivityBulkWriterTests
         await using var host = await new CoreTestHostBuilder().BuildAsync();
         var (ada, grace, typeId) = await SeedAsync(host);
         var t0 = new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero);
+        ActivitiesAdded? published = null;
+        host.Get<ActivityFeed>().Added += added => published = added;
 
         var ids = await host.Get<ActivityBulkWriter>().WriteAsync(
         [
@@ -22,6 +24,8 @@ public sealed class ActivityBulkWriterTests
         ], TestContext.Current.CancellationToken);
 
         Assert.Equal(3, ids.Length);
+        Assert.Equal(2, published!.CountByPerson[ada]);
+        Assert.Equal(1, published.CountByPerson[grace]);
         Assert.True(ids[0] < ids[1] && ids[1] < ids[2]);
         await using var context = host.NewContext();
         var stored = await context.Activities.OrderBy(a => a.Id).ToListAsync(TestContext.Current.CancellationToken);
@@ -42,6 +46,9 @@ public sealed class ActivityBulkWriterTests
         var writer = host.Get<ActivityBulkWriter>();
         var now = host.Clock.GetUtcNow();
 
+        var publications = 0;
+        host.Get<ActivityFeed>().Added += _ => publications++;
+
         // The second row names a person that does not exist: the foreign key fails inside the transaction.
         await Assert.ThrowsAnyAsync<Exception>(() => writer.WriteAsync(
         [
@@ -52,6 +59,7 @@ public sealed class ActivityBulkWriterTests
         await writer.WriteAsync([new NewActivity(ada, typeId, 1, now, "after", null)], TestContext.Current.CancellationToken);
         await using var context = host.NewContext();
         Assert.Equal(["after"], await context.Activities.Select(a => a.PrimaryValue).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(1, publications);
     }
 
     private static async Task<(int Ada, int Grace, int TypeId)> SeedAsync(CoreTestHost host)
