@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using CustomActivities.Tests.Support;
+
+namespace CustomActivities.Tests.Unit.Components;
+
+/// <summary>
+/// Every key a component asks its localizer for exists in the matching resource file: a missing key would show
+/// users the raw key.
+/// </summary>
+public sealed partial class LocalizationCoverageTests
+{
+    [Fact]
+    public void Every_localized_key_used_by_a_component_exists_in_its_resource_file()
+    {
+        var web = Path.Combine(AppProcess.RepositoryRoot(), "CustomActivities.Web");
+        var missing = new List<string>();
+        var checkedKeys = 0;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(web, "Components"), "*.razor", SearchOption.AllDirectories))
+        {
+            var source = File.ReadAllText(file);
+            foreach (Match injection in Injection().Matches(source))
+            {
+                var (marker, variable) = (injection.Groups[1].Value, injection.Groups[2].Value);
+                var keys = ResourceKeys(web, marker);
+                foreach (Match use in Regex.Matches(source, $@"(?<![\w.]){Regex.Escape(variable)}\[""([^""]+)""", RegexOptions.None, TimeSpan.FromSeconds(1)))
+                {
+                    checkedKeys++;
+                    if (!keys.Contains(use.Groups[1].Value))
+                    {
+                        missing.Add($"{Path.GetRelativePath(web, file)}: {marker}[\"{use.Groups[1].Value}\"]");
+                    }
+                }
+            }
+        }
+        Assert.True(checkedKeys > 50, $"only {checkedKeys} keys found: is the scan still finding the components?");
+        Assert.Empty(missing);
+    }
+
+    private static HashSet<string> ResourceKeys(string web, string marker)
+    {
+        var resx = Directory.EnumerateFiles(Path.Combine(web, "Resources"), marker + ".resx", SearchOption.AllDirectories).SingleOrDefault()
+            ?? throw new FileNotFoundException($"No Resources/**/{marker}.resx for IStringLocalizer<{marker}>");
+        return [.. XDocument.Load(resx).Root!.Elements("data").Select(d => (string)d.Attribute("name")!)];
+    }
+
+    [GeneratedRegex(@"@inject\s+IStringLocalizer<(\w+)>\s+(\w+)")]
+    private static partial Regex Injection();
+}
