@@ -4,6 +4,7 @@ using CustomActivities.Core.Users;
 using CustomActivities.Web.Components;
 using CustomActivities.Web.Components.Account;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Radzen;
 
@@ -21,6 +22,10 @@ public static class WebApplicationSetup
         var databasePath = SettingsFile.ResolveDatabasePath(databaseOptions.Path, settingsPath);
         Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
         builder.Services.AddCustomActivitiesCore(databasePath);
+        // Keys beside the database, so sign-in cookies survive restarts and move with the data.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("CustomActivities")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(databasePath)!, "keys")));
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
