@@ -63,15 +63,20 @@ public partial class AppFactory : WebApplicationFactory<Program>
 
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)
     {
-        var page = await client.GetStringAsync("/Account/Login");
-        var token = AntiforgeryToken().Match(page).Groups[1].Value;
-        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        return await PostFormAsync(client, "/Account/Login", "login", new()
         {
-            ["__RequestVerificationToken"] = token,
-            ["_handler"] = "login",
             ["Input.Email"] = email,
             ["Input.Password"] = password,
-        }));
+        });
+    }
+
+    /// <summary>Posts a statically rendered Blazor form as a browser would: antiforgery token and form name included.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string formName, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(path);
+        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value;
+        fields["_handler"] = formName;
+        return await client.PostAsync(path, new FormUrlEncodedContent(fields));
     }
 
     protected override void Dispose(bool disposing)

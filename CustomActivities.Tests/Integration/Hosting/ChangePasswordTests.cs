@@ -1,11 +1,10 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using CustomActivities.Core.Users;
 using CustomActivities.Tests.Support;
 
 namespace CustomActivities.Tests.Integration.Hosting;
 
-public sealed partial class ChangePasswordTests(AppFactoryFixture fixture) : IClassFixture<AppFactoryFixture>
+public sealed class ChangePasswordTests(AppFactoryFixture fixture) : IClassFixture<AppFactoryFixture>
 {
     [Fact]
     public async Task A_user_changes_their_password_and_signs_in_with_the_new_one()
@@ -39,20 +38,11 @@ public sealed partial class ChangePasswordTests(AppFactoryFixture fixture) : ICl
         return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
     }
 
-    private static async Task<HttpResponseMessage> PostRawAsync(HttpClient client, string current, string next, string confirm)
-    {
-        var page = await client.GetStringAsync("/Account/Manage/ChangePassword", TestContext.Current.CancellationToken);
-        var token = Token().Match(page).Groups[1].Value;
-        return await client.PostAsync("/Account/Manage/ChangePassword", new FormUrlEncodedContent(new Dictionary<string, string>
+    private static Task<HttpResponseMessage> PostRawAsync(HttpClient client, string current, string next, string confirm) =>
+        AppFactory.PostFormAsync(client, "/Account/Manage/ChangePassword", "change-password", new()
         {
-            ["__RequestVerificationToken"] = token,
-            ["_handler"] = "change-password",
             ["Input.OldPassword"] = current,
             ["Input.NewPassword"] = next,
             ["Input.ConfirmPassword"] = confirm,
-        }), TestContext.Current.CancellationToken);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
+        });
 }
