@@ -124,6 +124,19 @@ public sealed class ActivityTypeLifecycleBrowserTests(BrowserFixture browser)
         await Assertions.Expect(admin.ByTestId("type-audit")).ToContainTextAsync("Draft discarded");
         await Assertions.Expect(admin.ByTestId("live-version")).ToContainTextAsync($"Webinar attended {suffix}");
         await BrowserFixture.ScreenshotAsync(admin, "activity-types-detail-admin");
+
+        // The JSON schema of the live version downloads for signed-in people.
+        var schema = await admin.Context.APIRequest.GetAsync($"activity-types/{apiName}/schema.json");
+        Assert.Equal(200, schema.Status);
+        Assert.Contains("\"minutesWatched\"", await schema.TextAsync(), StringComparison.Ordinal);
+
+        // The audit log shows the type's changes with before and after.
+        await admin.OpenAsync("audit-log");
+        var firstRow = admin.ByTestId("audit-grid").Locator("tbody tr").First;
+        await Assertions.Expect(firstRow).ToContainTextAsync("activity-type.draft-discarded");
+        await firstRow.Locator(".rz-row-toggler").ClickAsync();
+        await Assertions.Expect(admin.Locator("pre.snapshot").First).ToContainTextAsync("ApprovedWithDraft");
+        await BrowserFixture.ScreenshotAsync(admin, "activity-types-audit-log");
     }
 
     [Fact]
