@@ -178,4 +178,19 @@ public sealed class ActivityTypeCreationTests
         var detail = (await host.Get<ActivityTypeService>().GetAsync("webinarAttended", Ct))!;
         Assert.Equal(Enum.GetValues<FieldDataType>(), detail.Draft!.Fields.Select(f => f.DataType));
     }
+
+    [Fact]
+    public async Task Validating_an_edit_does_not_count_the_types_own_names_as_taken()
+    {
+        await using var host = await new CoreTestHostBuilder().BuildAsync();
+        var service = host.Get<ActivityTypeService>();
+        await service.CreateAsync(Marketer, Define.ActivityType.Build(), Ct);
+        var draft = (await service.GetAsync("webinarAttended", Ct))!;
+
+        var asEdit = await service.ValidateAsync(draft.Editing().Build(), "webinarAttended", Ct);
+        var asNew = await service.ValidateAsync(draft.Editing().Build(), cancellationToken: Ct);
+
+        Assert.Empty(asEdit);
+        Assert.Equal(3, asNew.Count);
+    }
 }
