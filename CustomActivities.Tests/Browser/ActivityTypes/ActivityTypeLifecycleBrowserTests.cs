@@ -85,13 +85,23 @@ public sealed class ActivityTypeLifecycleBrowserTests(BrowserFixture browser)
         await admin.OpenAsync("approvals");
         await Assertions.Expect(admin.ByTestId("approvals-badge")).ToBeVisibleAsync();
         var card = admin.ByTestId($"approval-{apiName}");
-        await Assertions.Expect(card.ByTestIdIn("draft-diff")).ToContainTextAsync("Addition");
+        await Assertions.Expect(card.ByTestIdIn("diff-all-new")).ToContainTextAsync("Addition");
+        await Assertions.Expect(card.ByTestIdIn("version-summary")).ToContainTextAsync("minutesWatched");
         await BrowserFixture.ScreenshotAsync(admin, "activity-types-approvals");
         await card.ByTestIdIn("approve").ClickAsync();
         await Assertions.Expect(card).ToHaveCountAsync(0);
 
+        // Names already taken are reported as the marketer types a new type's display name.
+        await marketer.OpenAsync("activity-types/new");
+        await marketer.Input("displayName").FillAsync($"Webinar attended {suffix}");
+        await Assertions.Expect(marketer.ByTestId("error-apiName")).ToContainTextAsync("already has the API name");
+        await Assertions.Expect(marketer.ByTestId("error-triggerName")).ToContainTextAsync("already uses the trigger name");
+        await BrowserFixture.ScreenshotAsync(marketer, "activity-types-wizard-1-duplicate-names");
+
         // The marketer edits the approved type: it shows as approved with draft, with the diff.
-        await marketer.OpenAsync("activity-types");
+        await marketer.ByTestId("sidebar").GetByText("Activity types", new() { Exact = true }).ClickAsync();
+        await marketer.Locator(".rz-dialog").GetByText("Leave", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(marketer.Locator("h1")).ToHaveTextAsync("Activity types");
         await BrowserFixture.ScreenshotAsync(marketer, "activity-types-list");
         await marketer.ByTestId($"type-link-{apiName}").ClickAsync();
         await Assertions.Expect(marketer.ByTestId("status-chip")).ToHaveTextAsync("Approved");
