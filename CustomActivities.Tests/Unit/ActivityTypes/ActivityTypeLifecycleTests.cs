@@ -188,4 +188,26 @@ public sealed class ActivityTypeLifecycleTests
         Assert.Null(entries[^1].After);
         Assert.NotNull(entries[^1].Before);
     }
+
+    [Fact]
+    public async Task Editing_a_pending_draft_again_replaces_its_fields_in_place()
+    {
+        await using var host = await new CoreTestHostBuilder().BuildAsync();
+        var service = host.Get<ActivityTypeService>();
+        var approved = await service.ApprovedAsync(Define.ActivityType.WithField("presenter").WithField("minutesWatched", FieldDataType.Integer).Build());
+        await service.UpdateDraftAsync(Marketer, approved.ApiName, approved.Editing().WithField("rating", FieldDataType.Integer).WithField("notes", FieldDataType.Text).Build(), approved.ConcurrencyStamp, Ct);
+        var draft = (await service.GetAsync(approved.ApiName, Ct))!;
+        Assert.Equal(["webinarName", "presenter", "minutesWatched", "rating", "notes"], draft.Draft!.AllFields.Select(f => f.ApiName));
+
+        var second = draft.Editing().WithoutField("rating").WithoutField("minutesWatched").SwapPrimaryWith("presenter").RelabelField("notes", "Notes").Build();
+        var result = await service.UpdateDraftAsync(Marketer, approved.ApiName, second, draft.ConcurrencyStamp, Ct);
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        var edited = (await service.GetAsync(approved.ApiName, Ct))!.Draft!;
+        Assert.Equal(2, edited.Number);
+        Assert.Equal(["presenter", "webinarName", "notes"], edited.AllFields.Select(f => f.ApiName));
+        Assert.Equal("Notes", edited.Fields[1].DisplayName);
+        await using var context = host.NewContext();
+        Assert.Equal(3 + 3, await context.ActivityFields.CountAsync(Ct)); // v1 keeps its three fields, the draft has three
+    }
 }

@@ -23,5 +23,7 @@ internal static class People
         return (await service.GetAsync(definition.ApiName))!;
     }
 
-    public static ActivityTypeDefinitionBuilder Editing(this ActivityTypeDetail detail) => Define.ActivityType.From(detail.Current.ToDefinition(detail.ApiName));
+    /// <summary>Starts an edit as the wizard does: from the pending draft if there is one, else from the live version.</summary>
+    public static ActivityTypeDefinitionBuilder Editing(this ActivityTypeDetail detail) =>
+        Define.ActivityType.From((detail.Draft ?? detail.Live!).ToDefinition(detail.ApiName));
 }
