@@ -111,9 +111,11 @@ public sealed class ActivityTypeLifecycleBrowserTests(BrowserFixture browser)
         await marketer.ByTestId("wizard-next").ClickAsync();
         await marketer.ByTestId("wizard-next").ClickAsync();
         await Assertions.Expect(marketer.Input("fields[0].apiName")).ToBeDisabledAsync();
+        await marketer.ByTestId("field-1-remove").ClickAsync();
         await marketer.ByTestId("add-field").ClickAsync();
-        await marketer.Input("fields[2].displayName").FillAsync("Rating");
-        await marketer.ChooseDataTypeAsync("fields[2]", "Integer");
+        await marketer.Input("fields[1].displayName").FillAsync("Rating");
+        await marketer.ChooseDataTypeAsync("fields[1]", "Integer");
+        await BrowserFixture.ScreenshotAsync(marketer, "activity-types-wizard-edit-fields");
         await marketer.ByTestId("wizard-next").ClickAsync();
         await marketer.ByTestId("wizard-submit").ClickAsync();
         await marketer.WaitForURLAsync(url => url.Contains("submitted=1", StringComparison.Ordinal));
@@ -122,6 +124,7 @@ public sealed class ActivityTypeLifecycleBrowserTests(BrowserFixture browser)
         await Assertions.Expect(diff).ToContainTextAsync($"Webinar joined {suffix}");
         await Assertions.Expect(diff.Locator("tr", new() { HasText = "rating" })).ToContainTextAsync("Addition");
         await Assertions.Expect(diff.Locator("tr", new() { HasText = "display name" })).ToContainTextAsync("Revision");
+        await Assertions.Expect(diff.Locator("tr", new() { HasText = "askedQuestion" })).ToContainTextAsync("Breaking");
         await BrowserFixture.ScreenshotAsync(marketer, "activity-types-detail-with-draft");
 
         // The admin discards the draft; the live version stays and the history keeps the discarded draft.
