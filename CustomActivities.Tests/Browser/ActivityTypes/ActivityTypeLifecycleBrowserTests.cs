@@ -81,9 +81,9 @@ public sealed class ActivityTypeLifecycleBrowserTests(BrowserFixture browser)
         await marketer.GotoAsync("approvals");
         await Assertions.Expect(marketer.ByTestId("access-denied")).ToBeVisibleAsync();
 
-        // The admin sees the count in the sidebar and approves from the queue.
-        await admin.OpenAsync("approvals");
+        // The admin's sidebar shows the count without reloading; the admin approves from the queue.
         await Assertions.Expect(admin.ByTestId("approvals-badge")).ToBeVisibleAsync();
+        await admin.OpenAsync("approvals");
         var card = admin.ByTestId($"approval-{apiName}");
         await Assertions.Expect(card.ByTestIdIn("diff-all-new")).ToContainTextAsync("Addition");
         await Assertions.Expect(card.ByTestIdIn("version-summary")).ToContainTextAsync("minutesWatched");

@@ -15,5 +15,5 @@ public static class ActivityTypeEndpoints
         return endpoints;
     }
 
-    public static IServiceCollection AddActivityTypesUi(this IServiceCollection services) => services.AddScoped<ApprovalQueueNotifier>();
+    public static IServiceCollection AddActivityTypesUi(this IServiceCollection services) => services.AddSingleton<ApprovalQueueNotifier>();
 }
