@@ -13,6 +13,7 @@ public enum ActivityTypeStatus
 /// <summary>
 /// A custom activity type: a stable identity (id and API name) over a series of versions.
 /// The latest approved version is live; at most one draft version waits for approval.
+/// Its methods refuse what the lifecycle forbids and return the reasons instead of changing anything.
 /// </summary>
 public class ActivityType : IAuditableEntity
 {
@@ -35,4 +36,214 @@ public class ActivityType : IAuditableEntity
     public string CreatedBy { get; set; } = "";
     public DateTimeOffset UpdatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
+
+    public bool WasApproved => LiveVersionNumber is not null;
+    public ActivityTypeVersion? LiveVersion => Versions.SingleOrDefault(v => v.Number == LiveVersionNumber && v.State == VersionState.Approved);
+    public ActivityTypeVersion? PendingDraft => Versions.SingleOrDefault(v => v.State == VersionState.Draft);
+
+    /// <summary>The version people see first: the pending draft of a never-approved type, else the live version.</summary>
+    public ActivityTypeVersion CurrentVersion => LiveVersion ?? PendingDraft ?? Versions.OrderByDescending(v => v.Number).First();
+
+    public ActivityTypeStatus Status =>
+        IsArchived ? ActivityTypeStatus.Archived
+        : !WasApproved ? ActivityTypeStatus.Draft
+        : PendingDraft is null ? ActivityTypeStatus.Approved
+        : ActivityTypeStatus.ApprovedWithDraft;
+
+    /// <summary>A new type: version 1, a draft waiting for an admin.</summary>
+    public static ActivityType CreateDraft(ActivityTypeDefinition definition, Actor by, DateTimeOffset at) => new()
+    {
+        ApiName = definition.ApiName.Trim(),
+        DraftEditedBy = by.Label,
+        ConcurrencyStamp = 1,
+        Versions = [ActivityTypeVersion.Draft(1, definition, by, at)],
+    };
+
+    /// <summary>
+    /// Edits the pending draft, or starts one when the type is approved without a draft. What is live never changes here.
+    /// After the first approval the type's API name, its approved fields' API names and data types are fixed;
+    /// the live primary field may only be swapped with a secondary field of the same data type.
+    /// </summary>
+    public IReadOnlyList<ActivityTypeError> EditDraft(ActivityTypeDefinition definition, Actor by, DateTimeOffset at)
+    {
+        if (IsArchived)
+        {
+            return [new("", ActivityTypeErrorCodes.Archived, "This type is archived. Restore it before editing.")];
+        }
+        var errors = ChangesAllowedAfterApproval(definition);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+        if (PendingDraft is { } draft)
+        {
+            draft.Apply(definition);
+        }
+        else
+        {
+            Versions.Add(ActivityTypeVersion.Draft(Versions.Max(v => v.Number) + 1, definition, by, at));
+        }
+        if (!WasApproved)
+        {
+            ApiName = definition.ApiName.Trim();
+        }
+        DraftEditedBy = by.Label;
+        Touch();
+        return [];
+    }
+
+    /// <summary>The pending draft becomes the live version. Admins only, and never one's own draft unless allowed.</summary>
+    public IReadOnlyList<ActivityTypeError> Approve(Actor by, DateTimeOffset at, bool allowSelfApproval)
+    {
+        if (!by.IsAdmin)
+        {
+            return [new("", ActivityTypeErrorCodes.Forbidden, "Only an admin can approve an activity type.")];
+        }
+        if (IsArchived)
+        {
+            return [new("", ActivityTypeErrorCodes.Archived, "This type is archived. Restore it before approving.")];
+        }
+        if (PendingDraft is not { } draft)
+        {
+            return [new("", ActivityTypeErrorCodes.NoDraft, "There is no draft waiting for approval.")];
+        }
+        if (!allowSelfApproval && string.Equals(DraftEditedBy, by.Label, StringComparison.OrdinalIgnoreCase))
+        {
+            return [new("", ActivityTypeErrorCodes.SelfApproval, "You last edited this draft, so another admin must approve it.")];
+        }
+        draft.State = VersionState.Approved;
+        draft.ApprovedAt = at;
+        draft.ApprovedBy = by.Label;
+        LiveVersionNumber = draft.Number;
+        DraftEditedBy = null;
+        Touch();
+        return [];
+    }
+
+    /// <summary>Throws away the pending draft (kept as a discarded version). Admins, or whoever edited the draft.</summary>
+    public IReadOnlyList<ActivityTypeError> DiscardDraft(Actor by)
+    {
+        if (PendingDraft is not { } draft)
+        {
+            return [new("", ActivityTypeErrorCodes.NoDraft, "There is no draft to discard.")];
+        }
+        if (!by.IsAdmin && !string.Equals(DraftEditedBy, by.Label, StringComparison.OrdinalIgnoreCase))
+        {
+            return [new("", ActivityTypeErrorCodes.Forbidden, "Only an admin or the draft's author can discard it.")];
+        }
+        if (!WasApproved)
+        {
+            return [new("", ActivityTypeErrorCodes.NotApproved, "This type was never approved: delete it instead.")];
+        }
+        draft.State = VersionState.Discarded;
+        DraftEditedBy = null;
+        Touch();
+        return [];
+    }
+
+    /// <summary>No new activities; history stays readable. Admins only.</summary>
+    public IReadOnlyList<ActivityTypeError> Archive(Actor by)
+    {
+        if (!by.IsAdmin)
+        {
+            return [new("", ActivityTypeErrorCodes.Forbidden, "Only an admin can archive an activity type.")];
+        }
+        if (IsArchived)
+        {
+            return [new("", ActivityTypeErrorCodes.Archived, "This type is already archived.")];
+        }
+        if (!WasApproved)
+        {
+            return [new("", ActivityTypeErrorCodes.NotApproved, "This type was never approved: delete it instead.")];
+        }
+        IsArchived = true;
+        Touch();
+        return [];
+    }
+
+    public IReadOnlyList<ActivityTypeError> Restore(Actor by)
+    {
+        if (!by.IsAdmin)
+        {
+            return [new("", ActivityTypeErrorCodes.Forbidden, "Only an admin can restore an activity type.")];
+        }
+        if (!IsArchived)
+        {
+            return [new("", ActivityTypeErrorCodes.NotArchived, "This type is not archived.")];
+        }
+        IsArchived = false;
+        Touch();
+        return [];
+    }
+
+    /// <summary>Deleting is for types without activities: admins, or the author of a type that was never approved.</summary>
+    public IReadOnlyList<ActivityTypeError> CanDelete(Actor by, bool hasActivities)
+    {
+        if (hasActivities)
+        {
+            return [new("", ActivityTypeErrorCodes.HasActivities, "Activities were recorded with this type, so it cannot be deleted. Archive it instead.")];
+        }
+        if (!by.IsAdmin && (WasApproved || !string.Equals(CreatedBy, by.Label, StringComparison.OrdinalIgnoreCase)))
+        {
+            return [new("", ActivityTypeErrorCodes.Forbidden, "Only an admin can delete this type.")];
+        }
+        return [];
+    }
+
+    /// <summary>What a draft may not change once the type has been approved.</summary>
+    public IReadOnlyList<ActivityTypeError> ChangesAllowedAfterApproval(ActivityTypeDefinition definition)
+    {
+        if (LiveVersion is not { } live)
+        {
+            return [];
+        }
+        var errors = new List<ActivityTypeError>();
+        if (!string.Equals(definition.ApiName?.Trim(), ApiName, StringComparison.Ordinal))
+        {
+            errors.Add(new("apiName", ActivityTypeErrorCodes.ApiNameImmutable, $"The API name \"{ApiName}\" cannot change after approval."));
+        }
+        var all = definition.AllFields.ToList();
+        for (var i = 0; i < all.Count; i++)
+        {
+            var field = all[i];
+            var path = ActivityTypeRules.FieldPath(i - 1);
+            var approved = live.Fields.FirstOrDefault(f => string.Equals(f.ApiName, field.ApiName, StringComparison.OrdinalIgnoreCase));
+            if (approved is null)
+            {
+                continue;
+            }
+            if (!string.Equals(approved.ApiName, field.ApiName, StringComparison.Ordinal))
+            {
+                errors.Add(new(path + ".apiName", ActivityTypeErrorCodes.FieldApiNameImmutable,
+                    $"The approved field \"{approved.ApiName}\" keeps its API name. Remove it and add a new field instead."));
+            }
+            if (approved.DataType != field.DataType)
+            {
+                errors.Add(new(path + ".dataType", ActivityTypeErrorCodes.FieldDataTypeImmutable,
+                    $"The approved field \"{approved.ApiName}\" keeps its data type ({approved.DataType.ToWire()}). Remove it and add a new field instead."));
+            }
+        }
+
+        var livePrimary = live.PrimaryField;
+        var newPrimary = definition.PrimaryField;
+        if (!string.Equals(newPrimary.ApiName, livePrimary.ApiName, StringComparison.Ordinal))
+        {
+            var oldPrimaryKept = definition.Fields.Any(f => string.Equals(f.ApiName, livePrimary.ApiName, StringComparison.Ordinal));
+            var swapsWithSecondary = live.SecondaryFields.Any(f => string.Equals(f.ApiName, newPrimary.ApiName, StringComparison.Ordinal))
+                && newPrimary.DataType == livePrimary.DataType;
+            if (!oldPrimaryKept)
+            {
+                errors.Add(new("primaryField", ActivityTypeErrorCodes.PrimaryFieldRemoved,
+                    $"The primary field \"{livePrimary.ApiName}\" cannot be removed; it can only be swapped with a secondary field of the same data type."));
+            }
+            else if (!swapsWithSecondary)
+            {
+                errors.Add(new("primaryField", ActivityTypeErrorCodes.PrimarySwapInvalid,
+                    $"The primary field can only be swapped with an approved secondary field of the same data type ({livePrimary.DataType.ToWire()})."));
+            }
+        }
+        return errors;
+    }
+
+    private void Touch() => ConcurrencyStamp++;
 }

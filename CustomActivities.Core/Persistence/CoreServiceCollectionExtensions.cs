@@ -1,4 +1,5 @@
 using CustomActivities.Core.Activities;
+using CustomActivities.Core.ActivityTypes;
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Dashboard;
 using CustomActivities.Core.Users;
@@ -34,6 +35,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DashboardService>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddActivityTypes();
         return services;
     }
 }

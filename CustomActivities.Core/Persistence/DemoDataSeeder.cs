@@ -79,31 +79,22 @@ public sealed class DemoDataSeeder(IDbContextFactory<AppDbContext> contextFactor
         logger.LogInformation("Demo data seeded: {People} people, one approved activity type, {Activities} activities", people.Count, people.Count * 6);
     }
 
-    private static ActivityType WebinarType(DateTimeOffset now) => new()
+    /// <summary>Built through the domain methods, so the demo type went through the same lifecycle as any other.</summary>
+    private static ActivityType WebinarType(DateTimeOffset now)
     {
-        ApiName = "webinarAttended",
-        LiveVersionNumber = 1,
-        Versions =
-        [
-            new ActivityTypeVersion
-            {
-                Number = 1,
-                State = VersionState.Approved,
-                DisplayName = "Webinar attended",
-                Description = "A person attended one of our webinars.",
-                TriggerName = "Attends Webinar",
-                FilterName = "Attended Webinar",
-                CreatedAt = now,
-                CreatedBy = "system",
-                ApprovedAt = now,
-                ApprovedBy = "system",
-                Fields =
-                [
-                    new ActivityField { ApiName = "webinarName", DisplayName = "Webinar name", DataType = FieldDataType.String, IsPrimary = true, Position = 0 },
-                    new ActivityField { ApiName = "minutesWatched", DisplayName = "Minutes watched", DataType = FieldDataType.Integer, Position = 1 },
-                    new ActivityField { ApiName = "askedQuestion", DisplayName = "Asked a question", DataType = FieldDataType.Boolean, Position = 2 },
-                ],
-            },
-        ],
-    };
+        var definition = new ActivityTypeDefinition(
+            "webinarAttended", "Webinar attended", "A person attended one of our webinars.", "Attends Webinar", "Attended Webinar",
+            new FieldDefinition("webinarName", "Webinar name", null, FieldDataType.String),
+            [
+                new FieldDefinition("minutesWatched", "Minutes watched", null, FieldDataType.Integer),
+                new FieldDefinition("askedQuestion", "Asked a question", null, FieldDataType.Boolean),
+            ]);
+        var type = ActivityType.CreateDraft(definition, Auditing.Actor.System, now);
+        var refused = type.Approve(Auditing.Actor.System, now, allowSelfApproval: true);
+        if (refused.Count > 0)
+        {
+            throw new InvalidOperationException(refused[0].Message);
+        }
+        return type;
+    }
 }

@@ -3,6 +3,7 @@ using CustomActivities.Core.Persistence;
 using CustomActivities.Core.Users;
 using CustomActivities.Web.Components;
 using CustomActivities.Web.Components.Account;
+using CustomActivities.Web.Components.Pages.ActivityTypes;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -29,6 +30,7 @@ public static class WebApplicationSetup
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
+        builder.Services.AddActivityTypesUi();
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 
         builder.Services.AddCascadingAuthenticationState();
@@ -94,6 +96,7 @@ public static class WebApplicationSetup
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
+        app.MapActivityTypeDownloads();
         return app;
     }
 

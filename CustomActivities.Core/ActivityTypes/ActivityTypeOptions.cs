@@ -1,0 +1,22 @@
+namespace CustomActivities.Core.ActivityTypes;
+
+/// <summary>Limits on custom activity types, bound from the "ActivityTypes" settings section.</summary>
+public sealed class ActivityTypeOptions
+{
+    public const string Section = "ActivityTypes";
+
+    /// <summary>Secondary fields a type may have besides its primary field (Marketo: 20).</summary>
+    public int MaxSecondaryFields { get; set; } = 20;
+
+    /// <summary>Types that are not archived (Marketo's default is 10; ours is 100).</summary>
+    public int MaxActiveTypes { get; set; } = 100;
+}
+
+/// <summary>Who may approve what, bound from the "Approvals" settings section.</summary>
+public sealed class ApprovalOptions
+{
+    public const string Section = "Approvals";
+
+    /// <summary>When false (the default) an admin cannot approve a draft they last edited: two people see every change.</summary>
+    public bool AllowSelfApproval { get; set; }
+}

@@ -1,0 +1,141 @@
+using CustomActivities.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomActivities.Core.ActivityTypes;
+
+public sealed partial class ActivityTypeService
+{
+    public ActivityTypeOptions Limits => typeOptions.CurrentValue;
+
+    /// <summary>
+    /// Every rule a definition must satisfy, including unique names among the other types and, when editing,
+    /// what cannot change after approval. The wizard calls this as the person types.
+    /// </summary>
+    public async Task<IReadOnlyList<ActivityTypeError>> ValidateAsync(ActivityTypeDefinition definition, string? editingApiName = null,
+        CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var editing = editingApiName is null ? null : await LoadAsync(context, editingApiName, cancellationToken);
+        var errors = (await ValidateAsync(context, definition, editing, cancellationToken)).ToList();
+        if (editing is not null)
+        {
+            errors.AddRange(editing.ChangesAllowedAfterApproval(definition));
+        }
+        return errors;
+    }
+
+    private async Task<IReadOnlyList<ActivityTypeError>> ValidateAsync(AppDbContext context, ActivityTypeDefinition definition, ActivityType? editing,
+        CancellationToken cancellationToken)
+    {
+        var errors = ActivityTypeRules.Validate(definition, typeOptions.CurrentValue.MaxSecondaryFields).ToList();
+        var editingId = editing?.Id ?? 0;
+        var apiName = definition.ApiName?.Trim() ?? "";
+        if (apiName.Length > 0 && await context.ActivityTypes.AnyAsync(t => t.Id != editingId && t.ApiName == apiName, cancellationToken))
+        {
+            errors.Add(new("apiName", ActivityTypeErrorCodes.DuplicateApiName, $"Another activity type already has the API name \"{apiName}\"."));
+        }
+        // Trigger and filter names of the other types' live versions and pending drafts.
+        var others = await (from v in context.ActivityTypeVersions.IgnoreAutoIncludes()
+                            join t in context.ActivityTypes on v.ActivityTypeId equals t.Id
+                            where t.Id != editingId && (v.State == VersionState.Draft || v.Number == t.LiveVersionNumber)
+                            select new { v.TriggerName, v.FilterName })
+            .ToListAsync(cancellationToken);
+        var trigger = definition.TriggerName?.Trim();
+        var filter = definition.FilterName?.Trim();
+        if (!string.IsNullOrEmpty(trigger) && others.Any(o => string.Equals(o.TriggerName, trigger, StringComparison.OrdinalIgnoreCase)))
+        {
+            errors.Add(new("triggerName", ActivityTypeErrorCodes.DuplicateTriggerName, $"Another activity type already uses the trigger name \"{trigger}\"."));
+        }
+        if (!string.IsNullOrEmpty(filter) && others.Any(o => string.Equals(o.FilterName, filter, StringComparison.OrdinalIgnoreCase)))
+        {
+            errors.Add(new("filterName", ActivityTypeErrorCodes.DuplicateFilterName, $"Another activity type already uses the filter name \"{filter}\"."));
+        }
+        return errors;
+    }
+
+    public async Task<IReadOnlyList<ActivityTypeSummary>> ListAsync(ActivityTypeListQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        query ??= new ActivityTypeListQuery();
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var types = await context.ActivityTypes.AsNoTracking().Include(t => t.Versions.Where(v => v.State != VersionState.Discarded))
+            .ToListAsync(cancellationToken);
+        var counts = await ActivityCountsAsync(context, cancellationToken);
+        var search = query.Search?.Trim();
+        return types
+            .Select(t => new ActivityTypeSummary(t.Id, t.ApiName, t.CurrentVersion.DisplayName, t.Status,
+                t.CurrentVersion.Fields.Count, counts.GetValueOrDefault(t.Id), t.UpdatedAt, t.UpdatedBy, t.PendingDraft?.CreatedAt))
+            .Where(s => query.Status is null || s.Status == query.Status)
+            .Where(s => string.IsNullOrEmpty(search)
+                || s.DisplayName.Contains(search, StringComparison.OrdinalIgnoreCase)
+                || s.ApiName.Contains(search, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(s => s.DisplayName, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
+    public async Task<ActivityTypeDetail?> GetAsync(string apiName, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var type = await context.ActivityTypes.AsNoTracking().Include(t => t.Versions).SingleOrDefaultAsync(t => t.ApiName == apiName, cancellationToken);
+        if (type is null)
+        {
+            return null;
+        }
+        var count = await context.Activities.LongCountAsync(a => a.ActivityTypeId == type.Id, cancellationToken);
+        return Detail(type, count);
+    }
+
+    /// <summary>Every version, newest first: approved ones (kept forever), the pending draft and discarded drafts.</summary>
+    public async Task<IReadOnlyList<VersionView>> VersionsAsync(string apiName, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return (await context.ActivityTypeVersions.AsNoTracking()
+                .Where(v => context.ActivityTypes.Any(t => t.Id == v.ActivityTypeId && t.ApiName == apiName))
+                .ToListAsync(cancellationToken))
+            .OrderByDescending(v => v.Number)
+            .Select(VersionView.From)
+            .ToList();
+    }
+
+    /// <summary>Types with a draft waiting for an admin, oldest draft first.</summary>
+    public async Task<IReadOnlyList<ActivityTypeDetail>> PendingApprovalsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var types = await context.ActivityTypes.AsNoTracking().Include(t => t.Versions)
+            .Where(t => !t.IsArchived && t.Versions.Any(v => v.State == VersionState.Draft))
+            .ToListAsync(cancellationToken);
+        var counts = await ActivityCountsAsync(context, cancellationToken);
+        return types.OrderBy(t => t.PendingDraft!.CreatedAt).ThenBy(t => t.Id)
+            .Select(t => Detail(t, counts.GetValueOrDefault(t.Id)))
+            .ToList();
+    }
+
+    public async Task<int> PendingApprovalCountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.ActivityTypes.CountAsync(t => !t.IsArchived && t.Versions.Any(v => v.State == VersionState.Draft), cancellationToken);
+    }
+
+    /// <summary>The JSON Schema of an approved version (the live one unless a number is given); null when there is none.</summary>
+    public async Task<string?> ExportSchemaAsync(string apiName, int? versionNumber = null, CancellationToken cancellationToken = default)
+    {
+        var detail = await GetAsync(apiName, cancellationToken);
+        if (detail?.Live is null)
+        {
+            return null;
+        }
+        var number = versionNumber ?? detail.Live.Number;
+        var version = (await VersionsAsync(apiName, cancellationToken)).FirstOrDefault(v => v.Number == number && v.State == VersionState.Approved);
+        return version is null ? null : ActivityTypeSchema.Export(detail.ApiName, version);
+    }
+
+    private static ActivityTypeDetail Detail(ActivityType type, long activityCount) => new(
+        type.Id, type.ApiName, type.Status, type.ConcurrencyStamp,
+        type.LiveVersion is { } live ? VersionView.From(live) : null,
+        type.PendingDraft is { } draft ? VersionView.From(draft) : null,
+        type.DraftEditedBy, activityCount, type.CreatedAt, type.CreatedBy, type.UpdatedAt, type.UpdatedBy);
+
+    private static async Task<Dictionary<int, long>> ActivityCountsAsync(AppDbContext context, CancellationToken cancellationToken) =>
+        await context.Activities.GroupBy(a => a.ActivityTypeId)
+            .Select(g => new { g.Key, Count = g.LongCount() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+}

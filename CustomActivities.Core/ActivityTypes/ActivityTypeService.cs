@@ -1,0 +1,208 @@
+using CustomActivities.Core.Auditing;
+using CustomActivities.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomActivities.Core.ActivityTypes;
+
+/// <summary>
+/// Everything people (wizard, detail and approval pages) and integrations (REST API) do to activity types.
+/// Each change runs in its own short-lived context, is refused with field-level errors rather than exceptions,
+/// and writes its audit entry (before/after) in the same SaveChanges.
+/// </summary>
+public sealed partial class ActivityTypeService(
+    IDbContextFactory<AppDbContext> contextFactory,
+    AuditLog auditLog,
+    TimeProvider timeProvider,
+    IOptionsMonitor<ActivityTypeOptions> typeOptions,
+    IOptionsMonitor<ApprovalOptions> approvalOptions)
+{
+    public const string AuditEntityType = "ActivityType";
+
+    public static class Actions
+    {
+        public const string Created = "activity-type.created";
+        public const string DraftUpdated = "activity-type.draft-updated";
+        public const string Approved = "activity-type.approved";
+        public const string DraftDiscarded = "activity-type.draft-discarded";
+        public const string Archived = "activity-type.archived";
+        public const string Restored = "activity-type.restored";
+        public const string Deleted = "activity-type.deleted";
+    }
+
+    /// <summary>Creates a new type as a draft waiting for approval.</summary>
+    public async Task<ActivityTypeResult> CreateAsync(Actor actor, ActivityTypeDefinition definition, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var errors = await ValidateAsync(context, definition, null, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return ActivityTypeResult.Failure(errors);
+        }
+        var max = typeOptions.CurrentValue.MaxActiveTypes;
+        if (await context.ActivityTypes.CountAsync(t => !t.IsArchived, cancellationToken) >= max)
+        {
+            return ActivityTypeResult.Failure("", ActivityTypeErrorCodes.TooManyActiveTypes,
+                $"There are already {max} active activity types, the limit. Archive or delete one first.");
+        }
+
+        var type = ActivityType.CreateDraft(definition, actor, timeProvider.GetUtcNow());
+        context.ActivityTypes.Add(type);
+        // The audit entry needs the new id: both writes share one transaction, so neither exists without the other.
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone created the same API name between the check and the insert (the unique index caught it).
+            if (await ApiNameTakenAsync(definition.ApiName, cancellationToken))
+            {
+                return DuplicateApiName(definition.ApiName);
+            }
+            throw;
+        }
+        auditLog.Record(context, actor, Actions.Created, AuditEntityType, type.Id.ToString(), type.CurrentVersion.DisplayName, null, Snapshot(type));
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ActivityTypeResult.Success(type.ApiName);
+    }
+
+    /// <summary>
+    /// Edits the pending draft (or starts one on an approved type). <paramref name="expectedStamp"/> is the
+    /// <see cref="ActivityTypeDetail.ConcurrencyStamp"/> the editor started from; a later change by someone else is reported, never overwritten.
+    /// </summary>
+    public Task<ActivityTypeResult> UpdateDraftAsync(Actor actor, string apiName, ActivityTypeDefinition definition, int? expectedStamp,
+        CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, apiName, expectedStamp, Actions.DraftUpdated, async (context, type) =>
+        {
+            var errors = await ValidateAsync(context, definition, type, cancellationToken);
+            return errors.Count > 0 ? errors : type.EditDraft(definition, actor, timeProvider.GetUtcNow());
+        }, cancellationToken);
+
+    public Task<ActivityTypeResult> ApproveAsync(Actor actor, string apiName, int? expectedStamp = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, apiName, expectedStamp, Actions.Approved, (_, type) =>
+            Task.FromResult(type.Approve(actor, timeProvider.GetUtcNow(), approvalOptions.CurrentValue.AllowSelfApproval)), cancellationToken);
+
+    public Task<ActivityTypeResult> DiscardDraftAsync(Actor actor, string apiName, int? expectedStamp = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, apiName, expectedStamp, Actions.DraftDiscarded, (_, type) => Task.FromResult(type.DiscardDraft(actor)), cancellationToken);
+
+    public Task<ActivityTypeResult> ArchiveAsync(Actor actor, string apiName, int? expectedStamp = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, apiName, expectedStamp, Actions.Archived, (_, type) => Task.FromResult(type.Archive(actor)), cancellationToken);
+
+    public Task<ActivityTypeResult> RestoreAsync(Actor actor, string apiName, int? expectedStamp = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, apiName, expectedStamp, Actions.Restored, async (context, type) =>
+        {
+            var errors = type.Restore(actor);
+            var max = typeOptions.CurrentValue.MaxActiveTypes;
+            if (errors.Count == 0 && await context.ActivityTypes.CountAsync(t => !t.IsArchived, cancellationToken) >= max)
+            {
+                return [new("", ActivityTypeErrorCodes.TooManyActiveTypes, $"There are already {max} active activity types, the limit. Archive or delete one first.")];
+            }
+            return errors;
+        }, cancellationToken);
+
+    /// <summary>Deletes a type that has no activities; a type with activities can only be archived.</summary>
+    public Task<ActivityTypeResult> DeleteAsync(Actor actor, string apiName, int? expectedStamp = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, apiName, expectedStamp, Actions.Deleted, async (context, type) =>
+        {
+            var hasActivities = await context.Activities.AnyAsync(a => a.ActivityTypeId == type.Id, cancellationToken);
+            var errors = type.CanDelete(actor, hasActivities);
+            if (errors.Count == 0)
+            {
+                context.ActivityTypes.Remove(type);
+            }
+            return errors;
+        }, cancellationToken);
+
+    private async Task<ActivityTypeResult> ChangeAsync(Actor actor, string apiName, int? expectedStamp, string action,
+        Func<AppDbContext, ActivityType, Task<IReadOnlyList<ActivityTypeError>>> change, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var type = await LoadAsync(context, apiName, cancellationToken);
+        if (type is null)
+        {
+            return NotFound(apiName);
+        }
+        if (expectedStamp is { } stamp && stamp != type.ConcurrencyStamp)
+        {
+            return Conflict(type);
+        }
+        var loadedStamp = type.ConcurrencyStamp;
+        var before = Snapshot(type);
+        var displayName = type.CurrentVersion.DisplayName;
+        var errors = await change(context, type);
+        if (errors.Count > 0)
+        {
+            return ActivityTypeResult.Failure(errors);
+        }
+        var deleted = context.Entry(type).State == EntityState.Deleted;
+        auditLog.Record(context, actor, action, AuditEntityType, type.Id.ToString(), deleted ? displayName : type.CurrentVersion.DisplayName,
+            before, deleted ? null : Snapshot(type));
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrency-token mismatch, or another writer's draft taking the same version number first.
+            await using var fresh = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var current = await LoadAsync(fresh, apiName, cancellationToken);
+            if (current is null)
+            {
+                return NotFound(apiName);
+            }
+            if (current.ConcurrencyStamp != loadedStamp)
+            {
+                return Conflict(current);
+            }
+            throw;
+        }
+        return ActivityTypeResult.Success(type.ApiName);
+    }
+
+    private static ActivityTypeResult Conflict(ActivityType current) => ActivityTypeResult.Failure("", ActivityTypeErrorCodes.Concurrency,
+        $"This type was changed by {current.UpdatedBy} at {current.UpdatedAt:yyyy-MM-dd HH:mm:ss} UTC. Reload it to see the change, then try again.");
+
+    private static ActivityTypeResult NotFound(string apiName) =>
+        ActivityTypeResult.Failure("apiName", ActivityTypeErrorCodes.NotFound, $"There is no activity type \"{apiName}\".");
+
+    private static ActivityTypeResult DuplicateApiName(string apiName) =>
+        ActivityTypeResult.Failure("apiName", ActivityTypeErrorCodes.DuplicateApiName, $"Another activity type already has the API name \"{apiName}\".");
+
+    private async Task<bool> ApiNameTakenAsync(string apiName, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.ActivityTypes.AnyAsync(t => t.ApiName == apiName.Trim(), cancellationToken);
+    }
+
+    private static Task<ActivityType?> LoadAsync(AppDbContext context, string apiName, CancellationToken cancellationToken) =>
+        context.ActivityTypes.Include(t => t.Versions).SingleOrDefaultAsync(t => t.ApiName == apiName, cancellationToken);
+
+    /// <summary>What the audit log keeps before and after a change: status, live version number and the pending draft.</summary>
+    private static object Snapshot(ActivityType type) => new
+    {
+        apiName = type.ApiName,
+        status = type.Status.ToString(),
+        liveVersion = type.LiveVersionNumber,
+        draft = type.PendingDraft is { } draft ? VersionSnapshot(draft) : null,
+        live = type.LiveVersion is { } live ? VersionSnapshot(live) : null,
+    };
+
+    private static object VersionSnapshot(ActivityTypeVersion version) => new
+    {
+        number = version.Number,
+        displayName = version.DisplayName,
+        description = version.Description,
+        triggerName = version.TriggerName,
+        filterName = version.FilterName,
+        fields = version.Fields.OrderBy(f => f.Position).Select(f => new
+        {
+            apiName = f.ApiName,
+            displayName = f.DisplayName,
+            dataType = f.DataType.ToWire(),
+            primary = f.IsPrimary,
+        }),
+    };
+}

@@ -1,0 +1,29 @@
+using CustomActivities.Core.ActivityTypes;
+using CustomActivities.Core.Auditing;
+using CustomActivities.Tests.Builders;
+
+namespace CustomActivities.Tests.Unit.ActivityTypes;
+
+/// <summary>The people in the activity type tests, and a shortcut to an approved type.</summary>
+internal static class People
+{
+    public static readonly Actor Marketer = new(ActorKind.User, "mark-id", "mark@test.local");
+    public static readonly Actor OtherMarketer = new(ActorKind.User, "mia-id", "mia@test.local");
+    public static readonly Actor Admin = new(ActorKind.User, "admin-id", "admin@test.local", IsAdmin: true);
+    public static readonly Actor OtherAdmin = new(ActorKind.User, "ann-id", "ann@test.local", IsAdmin: true);
+
+    /// <summary>A marketer creates the type and an admin approves it.</summary>
+    public static async Task<ActivityTypeDetail> ApprovedAsync(this ActivityTypeService service, ActivityTypeDefinition? definition = null)
+    {
+        definition ??= Define.ActivityType.WithField("minutesWatched", FieldDataType.Integer).WithField("askedQuestion", FieldDataType.Boolean).Build();
+        var created = await service.CreateAsync(Marketer, definition);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors));
+        var approved = await service.ApproveAsync(Admin, definition.ApiName);
+        Assert.True(approved.Succeeded, string.Join("; ", approved.Errors));
+        return (await service.GetAsync(definition.ApiName))!;
+    }
+
+    /// <summary>Starts an edit as the wizard does: from the pending draft if there is one, else from the live version.</summary>
+    public static ActivityTypeDefinitionBuilder Editing(this ActivityTypeDetail detail) =>
+        Define.ActivityType.From((detail.Draft ?? detail.Live!).ToDefinition(detail.ApiName));
+}
