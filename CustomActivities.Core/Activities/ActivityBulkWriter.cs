@@ -12,6 +12,13 @@ public sealed record NewActivity(
     string? PrimaryValue,
     string? Attributes);
 
+/// <summary>A row written in the same transaction as a batch (the idempotency record of the call that sent it).</summary>
+/// <param name="Response">Builds the stored answer from the new activity ids.</param>
+public sealed record IdempotencyRecord(int ApiClientId, string Key, string RequestHash, Func<long[], string> Response);
+
+/// <summary>The idempotency key was stored by a concurrent call with the same key; nothing of this batch was stored.</summary>
+public sealed class DuplicateIdempotencyKeyException(string key) : Exception($"Idempotency key '{key}' is already stored.");
+
 /// <summary>
 /// The write path for activities. EF Core's SQLite provider sends one statement per entity; here one connection keeps
 /// prepared INSERT statements and writes each batch in a single transaction, so a batch is stored whole or not at all.
@@ -23,11 +30,19 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
     private SqliteConnection? connection;
     private SqliteCommand? insertActivity;
     private SqliteCommand? touchPerson;
+    private SqliteCommand? insertIdempotency;
 
     /// <summary>Stores the batch in one transaction and returns the new ids, in input order.</summary>
-    public async Task<long[]> WriteAsync(IReadOnlyList<NewActivity> batch, CancellationToken cancellationToken = default)
+    public Task<long[]> WriteAsync(IReadOnlyList<NewActivity> batch, CancellationToken cancellationToken = default) =>
+        WriteAsync(batch, null, cancellationToken);
+
+    /// <summary>
+    /// Stores the batch and, when given, the idempotency record in one transaction and returns the new ids, in input order.
+    /// Throws <see cref="DuplicateIdempotencyKeyException"/> (having stored nothing) when the key is already stored.
+    /// </summary>
+    public async Task<long[]> WriteAsync(IReadOnlyList<NewActivity> batch, IdempotencyRecord? idempotency, CancellationToken cancellationToken = default)
     {
-        if (batch.Count == 0)
+        if (batch.Count == 0 && idempotency is null)
         {
             return [];
         }
@@ -67,9 +82,35 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
                 touchPerson.Parameters[1].Value = personId;
                 touchPerson.ExecuteNonQuery();
             }
+            if (idempotency is not null)
+            {
+                var q = insertIdempotency!.Parameters;
+                insertIdempotency.Transaction = transaction;
+                q[0].Value = idempotency.ApiClientId;
+                q[1].Value = idempotency.Key;
+                q[2].Value = idempotency.RequestHash;
+                q[3].Value = idempotency.Response(ids);
+                q[4].Value = recordedAt;
+                try
+                {
+                    insertIdempotency.ExecuteNonQuery();
+                }
+                catch (SqliteException e) when (e.SqliteErrorCode == 19)
+                {
+                    transaction.Rollback();
+                    throw new DuplicateIdempotencyKeyException(idempotency.Key);
+                }
+            }
             transaction.Commit();
-            feed.Publish(new ActivitiesAdded(countByPerson));
+            if (batch.Count > 0)
+            {
+                feed.Publish(new ActivitiesAdded(countByPerson));
+            }
             return ids;
+        }
+        catch (DuplicateIdempotencyKeyException)
+        {
+            throw;
         }
         catch
         {
@@ -110,6 +151,17 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
         touchPerson.Parameters.Add(new SqliteParameter { ParameterName = "$latest" });
         touchPerson.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
         touchPerson.Prepare();
+
+        insertIdempotency = connection.CreateCommand();
+        insertIdempotency.CommandText = """
+            INSERT INTO IdempotentCalls (ApiClientId, Key, RequestHash, Response, CreatedAt)
+            VALUES ($client, $key, $hash, $response, $createdAt);
+            """;
+        foreach (var name in new[] { "$client", "$key", "$hash", "$response", "$createdAt" })
+        {
+            insertIdempotency.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+        insertIdempotency.Prepare();
     }
 
     private async Task CloseAsync()
@@ -122,12 +174,17 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
         {
             await touchPerson.DisposeAsync();
         }
+        if (insertIdempotency is not null)
+        {
+            await insertIdempotency.DisposeAsync();
+        }
         if (connection is not null)
         {
             await connection.DisposeAsync();
         }
         insertActivity = null;
         touchPerson = null;
+        insertIdempotency = null;
         connection = null;
     }
 

@@ -1,4 +1,5 @@
 using CustomActivities.Core.Activities;
+using CustomActivities.Core.ApiClients;
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Dashboard;
 using CustomActivities.Core.Users;
@@ -27,13 +28,15 @@ public static class CoreServiceCollectionExtensions
                 .UseSqlite(connectionString)
                 .AddInterceptors(
                     provider.GetRequiredService<SqlitePragmaInterceptor>(),
-                    provider.GetRequiredService<AuditableEntityInterceptor>()),
+                    provider.GetRequiredService<AuditableEntityInterceptor>(),
+                    provider.GetRequiredService<ActivityTypeCacheInvalidator>()),
             ServiceLifetime.Scoped);
         services.AddScoped<AuditLog>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DashboardService>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddCustomActivitiesApi();
         return services;
     }
 }
