@@ -69,19 +69,17 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
                 p[4].Value = (object?)activity.PrimaryValue ?? DBNull.Value;
                 p[5].Value = (object?)activity.Attributes ?? DBNull.Value;
                 p[6].Value = recordedAt;
-                ids[i] = (long)insertActivity.ExecuteScalar()!;
+                insertActivity.ExecuteNonQuery();
+                ids[i] = SQLitePCL.raw.sqlite3_last_insert_rowid(connection.Handle);
                 countByPerson[activity.PersonId] = countByPerson.GetValueOrDefault(activity.PersonId) + 1;
                 if (!latestByPerson.TryGetValue(activity.PersonId, out var latest) || occurredAt > latest)
                 {
                     latestByPerson[activity.PersonId] = occurredAt;
                 }
             }
-            foreach (var (personId, latest) in latestByPerson)
-            {
-                touchPerson.Parameters[0].Value = latest;
-                touchPerson.Parameters[1].Value = personId;
-                touchPerson.ExecuteNonQuery();
-            }
+            // One statement for all the batch's people (a JSON array of [id, latest] pairs) instead of one per person.
+            touchPerson.Parameters[0].Value = LatestPairs(latestByPerson);
+            touchPerson.ExecuteNonQuery();
             if (idempotency is not null)
             {
                 var q = insertIdempotency!.Parameters;
@@ -124,6 +122,20 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
         }
     }
 
+    private static string LatestPairs(Dictionary<int, long> latestByPerson)
+    {
+        var text = new System.Text.StringBuilder(latestByPerson.Count * 28 + 2).Append('[');
+        foreach (var (personId, latest) in latestByPerson)
+        {
+            if (text.Length > 1)
+            {
+                text.Append(',');
+            }
+            text.Append('[').Append(personId).Append(',').Append(latest).Append(']');
+        }
+        return text.Append(']').ToString();
+    }
+
     private void EnsureOpen()
     {
         if (connection is not null)
@@ -138,7 +150,6 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
         insertActivity.CommandText = """
             INSERT INTO Activities (PersonId, ActivityTypeId, TypeVersionNumber, OccurredAt, PrimaryValue, Attributes, RecordedAt)
             VALUES ($person, $type, $version, $occurredAt, $primary, $attributes, $recordedAt)
-            RETURNING Id;
             """;
         foreach (var name in new[] { "$person", "$type", "$version", "$occurredAt", "$primary", "$attributes", "$recordedAt" })
         {
@@ -147,9 +158,12 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
         insertActivity.Prepare();
 
         touchPerson = connection.CreateCommand();
-        touchPerson.CommandText = "UPDATE People SET LastActivityAt = $latest WHERE Id = $id AND (LastActivityAt IS NULL OR LastActivityAt < $latest);";
-        touchPerson.Parameters.Add(new SqliteParameter { ParameterName = "$latest" });
-        touchPerson.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
+        touchPerson.CommandText = """
+            UPDATE People SET LastActivityAt = latest.value ->> 1
+            FROM json_each($pairs) AS latest
+            WHERE People.Id = latest.value ->> 0 AND (People.LastActivityAt IS NULL OR People.LastActivityAt < latest.value ->> 1);
+            """;
+        touchPerson.Parameters.Add(new SqliteParameter { ParameterName = "$pairs" });
         touchPerson.Prepare();
 
         insertIdempotency = connection.CreateCommand();

@@ -1,0 +1,297 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using CustomActivities.Core.ActivityTypes;
+using CustomActivities.Core.ApiClients;
+using CustomActivities.Core.People;
+using CustomActivities.Core.Persistence;
+using CustomActivities.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CustomActivities.Benchmarks;
+
+/// <summary>
+/// Activities per second through the real HTTP API (Kestrel on loopback, SQLite in WAL mode, batches of 300) against the raw
+/// floor: the same rows inserted straight into a copy of the same schema with one prepared statement in 300-row transactions.
+/// Options: --seconds N (default 20), --clients N (default 4), --warmup N seconds (default 3).
+/// </summary>
+public static class IngestBenchmark
+{
+    private const int BatchSize = 300;
+    private const int People = 2_000;
+    private const int Bodies = 64;
+
+    private sealed record Row(int PersonId, long OccurredAtTicks, string Primary, string Attributes);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var seconds = Option(args, "--seconds", 20);
+        var clients = Option(args, "--clients", 4);
+        var warmup = Option(args, "--warmup", 3);
+        var folder = Directory.CreateTempSubdirectory("ingest-bench-");
+        var databasePath = Path.Combine(folder.FullName, "bench.db");
+        var rawPath = Path.Combine(folder.FullName, "raw.db");
+        var port = FreePort();
+        Console.WriteLine($"ingest: {clients} concurrent clients, batches of {BatchSize}, {seconds} s measured after {warmup} s warm-up; Release={IsRelease()}; cores={Environment.ProcessorCount}");
+
+        var app = BuildApp(databasePath, port);
+        await app.InitializeDatabaseAsync(seedDemo: false);
+        var (clientSecret, typeId, typeVersion) = await SetUpAsync(app.Services);
+        await CopyDatabaseAsync(databasePath, rawPath);
+        await app.StartAsync();
+        try
+        {
+            var rows = new List<Row>[Bodies];
+            var bodies = new byte[Bodies][];
+            var random = new Random(42);
+            var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).UtcTicks;
+            for (var b = 0; b < Bodies; b++)
+            {
+                rows[b] = [.. Enumerable.Range(0, BatchSize).Select(i => new Row(
+                    random.Next(1, People + 1),
+                    start + (b * BatchSize + i) * TimeSpan.TicksPerSecond,
+                    $"Webinar {random.Next(1000)}",
+                    $$"""{"minutes":{{random.Next(1, 120)}},"channel":"web-{{random.Next(10)}}"}"""))];
+                bodies[b] = Body(rows[b], typeId);
+            }
+
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, UseProxy = false })
+            {
+                BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+            };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(http, clientSecret));
+
+            await LoadAsync(http, bodies, clients, TimeSpan.FromSeconds(warmup), null);
+            var latencies = new List<double>();
+            var stopwatch = Stopwatch.StartNew();
+            var calls = await LoadAsync(http, bodies, clients, TimeSpan.FromSeconds(seconds), latencies);
+            var elapsed = stopwatch.Elapsed.TotalSeconds;
+            var httpRate = calls * BatchSize / elapsed;
+            await app.StopAsync();
+
+            var rawRows = calls * BatchSize;
+            var rawRate = RawFloor(rawPath, rows, rawRows, typeId, typeVersion);
+
+            Console.WriteLine();
+            Console.WriteLine($"HTTP API : {calls:N0} calls, {calls * BatchSize:N0} activities in {elapsed:F1} s = {httpRate:N0} activities/s");
+            Console.WriteLine($"           latency per call p50 {Figures.Median(latencies):F1} ms, p95 {Figures.Percentile(latencies, 95):F1} ms");
+            Console.WriteLine($"raw floor: {rawRows:N0} rows in 300-row transactions, prepared statement = {rawRate:N0} rows/s");
+            Console.WriteLine($"ratio    : {httpRate / rawRate:F2} of the raw floor (goal >= 0.50); goal 50,000 activities/s {(httpRate >= 50_000 ? "met" : "NOT met")}");
+            return 0;
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                folder.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static WebApplication BuildApp(string databasePath, int port)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args =
+            [
+                "--urls", $"http://127.0.0.1:{port}",
+                $"--Database:Path={databasePath}",
+                "--Admin:Email=bench@example.com", "--Admin:Password=Bench-Password-123!",
+                "--Api:RateLimitCalls=100000000", "--Api:DailyQuota=100000000", "--Api:MaxConcurrentCalls=256",
+                "--Logging:LogLevel:Default=Warning",
+            ],
+            EnvironmentName = Environments.Production,
+            ApplicationName = "CustomActivities.Web",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.AddCustomActivities();
+        var app = builder.Build();
+        app.UseCustomActivities();
+        return app;
+    }
+
+    private static async Task<(ApiClientSecret Client, int TypeId, int Version)> SetUpAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var client = await scope.ServiceProvider.GetRequiredService<ApiClientService>().CreateAsync("benchmark", ApiPermission.WriteActivitiesAndLeads);
+        await using var context = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var type = new ActivityType
+        {
+            ApiName = "webinarAttended",
+            LiveVersionNumber = 1,
+            Versions =
+            [
+                new ActivityTypeVersion
+                {
+                    Number = 1, State = VersionState.Approved, DisplayName = "Webinar attended", TriggerName = "Attends webinar", FilterName = "Attended webinar",
+                    ApprovedAt = DateTimeOffset.UtcNow, ApprovedBy = "benchmark",
+                    Fields =
+                    [
+                        new ActivityField { ApiName = "webinarName", DisplayName = "Webinar", DataType = FieldDataType.String, IsPrimary = true },
+                        new ActivityField { ApiName = "minutes", DisplayName = "Minutes", DataType = FieldDataType.Integer, Position = 1 },
+                        new ActivityField { ApiName = "channel", DisplayName = "Channel", DataType = FieldDataType.String, Position = 2 },
+                    ],
+                },
+            ],
+        };
+        context.ActivityTypes.Add(type);
+        context.People.AddRange(Enumerable.Range(1, People).Select(i => new Person { Email = $"bench{i}@example.com", FirstName = "Bench", LastName = $"{i}" }));
+        await context.SaveChangesAsync();
+        return (client, type.Id, 1);
+    }
+
+    private static async Task CopyDatabaseAsync(string source, string target)
+    {
+        await using var connection = new SqliteConnection(SqliteConnectionSetup.ConnectionString(source));
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "VACUUM INTO $target;";
+        command.Parameters.AddWithValue("$target", target);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static byte[] Body(List<Row> rows, int typeId)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("input");
+            foreach (var row in rows)
+            {
+                using var attributes = JsonDocument.Parse(row.Attributes);
+                json.WriteStartObject();
+                json.WriteNumber("leadId", row.PersonId);
+                json.WriteString("activityDate", new DateTimeOffset(row.OccurredAtTicks, TimeSpan.Zero).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"));
+                json.WriteNumber("activityTypeId", typeId);
+                json.WriteString("primaryAttributeValue", row.Primary);
+                json.WriteStartArray("attributes");
+                foreach (var property in attributes.RootElement.EnumerateObject())
+                {
+                    json.WriteStartObject();
+                    json.WriteString("apiName", property.Name);
+                    json.WritePropertyName("value");
+                    property.Value.WriteTo(json);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return stream.ToArray();
+    }
+
+    private static async Task<string> TokenAsync(HttpClient http, ApiClientSecret client)
+    {
+        var response = await http.GetStringAsync($"/identity/oauth/token?grant_type=client_credentials&client_id={client.ClientId}&client_secret={client.Secret}");
+        using var json = JsonDocument.Parse(response);
+        return json.RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    private static async Task<long> LoadAsync(HttpClient http, byte[][] bodies, int clients, TimeSpan duration, List<double>? latencies)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        long calls = 0;
+        var next = 0;
+        var workers = Enumerable.Range(0, clients).Select(async _ =>
+        {
+            var mine = new List<double>();
+            while (Stopwatch.GetTimestamp() < deadline)
+            {
+                var body = bodies[Interlocked.Increment(ref next) % bodies.Length];
+                var content = new ByteArrayContent(body);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.PostAsync("/rest/v1/activities/external.json", content);
+                var answer = await response.Content.ReadAsByteArrayAsync();
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (response.StatusCode != HttpStatusCode.OK || answer.AsSpan().IndexOf("\"skipped\""u8) >= 0 || answer.AsSpan().IndexOf("\"success\":true"u8) < 0)
+                {
+                    throw new InvalidOperationException($"Unexpected answer: {Encoding.UTF8.GetString(answer.AsSpan(0, Math.Min(answer.Length, 500)))}");
+                }
+                Interlocked.Increment(ref calls);
+            }
+            if (latencies is not null)
+            {
+                lock (latencies)
+                {
+                    latencies.AddRange(mine);
+                }
+            }
+        }).ToArray();
+        await Task.WhenAll(workers);
+        return calls;
+    }
+
+    /// <summary>The same rows, straight into a copy of the schema: one prepared INSERT, 300 rows per transaction.</summary>
+    private static double RawFloor(string databasePath, List<Row>[] rows, long count, int typeId, int version)
+    {
+        using var connection = new SqliteConnection(SqliteConnectionSetup.ConnectionString(databasePath));
+        connection.Open();
+        SqliteConnectionSetup.Apply(connection);
+        using var insert = connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO Activities (PersonId, ActivityTypeId, TypeVersionNumber, OccurredAt, PrimaryValue, Attributes, RecordedAt)
+            VALUES ($person, $type, $version, $occurredAt, $primary, $attributes, $recordedAt);
+            """;
+        var parameters = new[] { "$person", "$type", "$version", "$occurredAt", "$primary", "$attributes", "$recordedAt" }
+            .Select(n => insert.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+        insert.Prepare();
+        var stopwatch = Stopwatch.StartNew();
+        long written = 0;
+        for (var batch = 0; written < count; batch++)
+        {
+            using var transaction = connection.BeginTransaction();
+            insert.Transaction = transaction;
+            foreach (var row in rows[batch % rows.Length])
+            {
+                parameters[0].Value = row.PersonId;
+                parameters[1].Value = typeId;
+                parameters[2].Value = version;
+                parameters[3].Value = row.OccurredAtTicks;
+                parameters[4].Value = row.Primary;
+                parameters[5].Value = row.Attributes;
+                parameters[6].Value = DateTimeOffset.UtcNow.UtcTicks;
+                insert.ExecuteNonQuery();
+            }
+            transaction.Commit();
+            written += BatchSize;
+        }
+        return written / stopwatch.Elapsed.TotalSeconds;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
+    }
+
+    private static bool IsRelease() =>
+#if DEBUG
+        false;
+#else
+        true;
+#endif
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
