@@ -77,7 +77,7 @@ public sealed class ActivityTypeCatalog(IServiceScopeFactory scopeFactory)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         await using var context = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
-        var types = await context.ActivityTypes.AsNoTracking().Include(t => t.Versions).ToListAsync(cancellationToken);
+        var types = await context.ActivityTypes.AsNoTracking().Include(t => t.Versions).AsSplitQuery().ToListAsync(cancellationToken);
         var live = types.Select(Live).ToList();
         return new Snapshot(
             live.ToFrozenDictionary(t => t.Id),

@@ -61,7 +61,7 @@ public sealed class ActivityTypeApiQueries(IDbContextFactory<AppDbContext> conte
     private async Task<List<ActivityType>> LoadAsync(string? apiName, CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = context.ActivityTypes.AsNoTracking().Include(t => t.Versions).AsQueryable();
+        var query = context.ActivityTypes.AsNoTracking().Include(t => t.Versions).AsSplitQuery();
         if (apiName is not null)
         {
             query = query.Where(t => t.ApiName == apiName);

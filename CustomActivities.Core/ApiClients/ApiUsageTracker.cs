@@ -53,6 +53,11 @@ public sealed class ApiUsageTracker(SqliteDatabase database, TimeProvider timePr
         var day = DayNumber(now);
         if (!state.Loaded || state.Day != day)
         {
+            if (state.Loaded)
+            {
+                // A new UTC day: the calls counted so far belong to the day before.
+                await FlushAsync(cancellationToken);
+            }
             var stored = await LoadCallsAsync(clientId, day, cancellationToken);
             lock (state)
             {
