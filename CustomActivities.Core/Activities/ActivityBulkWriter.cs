@@ -31,7 +31,6 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
     private SqliteCommand? insertActivity;
     private SqliteCommand? touchPerson;
     private SqliteCommand? insertIdempotency;
-    private SqliteCommand? insertChunk;
 
     /// <summary>Stores the batch in one transaction and returns the new ids, in input order.</summary>
     public Task<long[]> WriteAsync(IReadOnlyList<NewActivity> batch, CancellationToken cancellationToken = default) =>
@@ -58,33 +57,20 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
             using var transaction = connection!.BeginTransaction();
             insertActivity!.Transaction = transaction;
             touchPerson!.Transaction = transaction;
-            insertChunk!.Transaction = transaction;
-            var i = 0;
-            // Full chunks go through one multi-row INSERT (fewer statement executions); the rest row by row.
-            // Rowids of one statement are consecutive: the table has one writer (this gate) and AUTOINCREMENT keys.
-            for (; i + ChunkSize <= batch.Count; i += ChunkSize)
+            var p = insertActivity.Parameters;
+            for (var i = 0; i < batch.Count; i++)
             {
-                var q = insertChunk.Parameters;
-                for (var j = 0; j < ChunkSize; j++)
-                {
-                    Bind(q, j * Columns, batch[i + j], recordedAt);
-                }
-                insertChunk.ExecuteNonQuery();
-                var last = SQLitePCL.raw.sqlite3_last_insert_rowid(connection.Handle);
-                for (var j = 0; j < ChunkSize; j++)
-                {
-                    ids[i + j] = last - ChunkSize + 1 + j;
-                }
-            }
-            for (; i < batch.Count; i++)
-            {
-                Bind(insertActivity.Parameters, 0, batch[i], recordedAt);
+                var activity = batch[i];
+                var occurredAt = activity.OccurredAt.UtcTicks;
+                p[0].Value = activity.PersonId;
+                p[1].Value = activity.ActivityTypeId;
+                p[2].Value = activity.TypeVersionNumber;
+                p[3].Value = occurredAt;
+                p[4].Value = (object?)activity.PrimaryValue ?? DBNull.Value;
+                p[5].Value = (object?)activity.Attributes ?? DBNull.Value;
+                p[6].Value = recordedAt;
                 insertActivity.ExecuteNonQuery();
                 ids[i] = SQLitePCL.raw.sqlite3_last_insert_rowid(connection.Handle);
-            }
-            foreach (var activity in batch)
-            {
-                var occurredAt = activity.OccurredAt.UtcTicks;
                 countByPerson[activity.PersonId] = countByPerson.GetValueOrDefault(activity.PersonId) + 1;
                 if (!latestByPerson.TryGetValue(activity.PersonId, out var latest) || occurredAt > latest)
                 {
@@ -136,20 +122,6 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
         }
     }
 
-    private const int Columns = 7;
-    private const int ChunkSize = 50;
-
-    private static void Bind(SqliteParameterCollection parameters, int offset, NewActivity activity, long recordedAt)
-    {
-        parameters[offset].Value = activity.PersonId;
-        parameters[offset + 1].Value = activity.ActivityTypeId;
-        parameters[offset + 2].Value = activity.TypeVersionNumber;
-        parameters[offset + 3].Value = activity.OccurredAt.UtcTicks;
-        parameters[offset + 4].Value = (object?)activity.PrimaryValue ?? DBNull.Value;
-        parameters[offset + 5].Value = (object?)activity.Attributes ?? DBNull.Value;
-        parameters[offset + 6].Value = recordedAt;
-    }
-
     private static string LatestPairs(Dictionary<int, long> latestByPerson)
     {
         var text = new System.Text.StringBuilder(latestByPerson.Count * 28 + 2).Append('[');
@@ -184,23 +156,6 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
             insertActivity.Parameters.Add(new SqliteParameter { ParameterName = name });
         }
         insertActivity.Prepare();
-
-        insertChunk = connection.CreateCommand();
-        var values = new System.Text.StringBuilder();
-        for (var row = 0; row < ChunkSize; row++)
-        {
-            values.Append(row == 0 ? "" : ",").Append('(');
-            for (var column = 0; column < Columns; column++)
-            {
-                var name = $"$p{row}_{column}";
-                values.Append(column == 0 ? "" : ",").Append(name);
-                insertChunk.Parameters.Add(new SqliteParameter { ParameterName = name });
-            }
-            values.Append(')');
-        }
-        insertChunk.CommandText = "INSERT INTO Activities (PersonId, ActivityTypeId, TypeVersionNumber, OccurredAt, PrimaryValue, Attributes, RecordedAt) VALUES "
-                                  + values + ";";
-        insertChunk.Prepare();
 
         touchPerson = connection.CreateCommand();
         touchPerson.CommandText = """
@@ -237,10 +192,6 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
         {
             await insertIdempotency.DisposeAsync();
         }
-        if (insertChunk is not null)
-        {
-            await insertChunk.DisposeAsync();
-        }
         if (connection is not null)
         {
             await connection.DisposeAsync();
@@ -248,7 +199,6 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
         insertActivity = null;
         touchPerson = null;
         insertIdempotency = null;
-        insertChunk = null;
         connection = null;
     }
 
