@@ -1,5 +1,6 @@
 using CustomActivities.Core.Persistence;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace CustomActivities.Core.Activities;
 
@@ -28,7 +29,8 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private SqliteConnection? connection;
-    private SqliteCommand? insertActivity;
+    /// <summary>The row INSERT as a raw SQLite statement: bound by index and stepped without ADO.NET's per-execution objects.</summary>
+    private sqlite3_stmt? insertActivity;
     private SqliteCommand? touchPerson;
     private SqliteCommand? insertIdempotency;
 
@@ -55,22 +57,12 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
             var latestByPerson = new Dictionary<int, long>();
             var countByPerson = new Dictionary<int, int>();
             using var transaction = connection!.BeginTransaction();
-            insertActivity!.Transaction = transaction;
             touchPerson!.Transaction = transaction;
-            var p = insertActivity.Parameters;
             for (var i = 0; i < batch.Count; i++)
             {
                 var activity = batch[i];
                 var occurredAt = activity.OccurredAt.UtcTicks;
-                p[0].Value = activity.PersonId;
-                p[1].Value = activity.ActivityTypeId;
-                p[2].Value = activity.TypeVersionNumber;
-                p[3].Value = occurredAt;
-                p[4].Value = (object?)activity.PrimaryValue ?? DBNull.Value;
-                p[5].Value = (object?)activity.Attributes ?? DBNull.Value;
-                p[6].Value = recordedAt;
-                insertActivity.ExecuteNonQuery();
-                ids[i] = SQLitePCL.raw.sqlite3_last_insert_rowid(connection.Handle);
+                ids[i] = Insert(activity, occurredAt, recordedAt);
                 countByPerson[activity.PersonId] = countByPerson.GetValueOrDefault(activity.PersonId) + 1;
                 if (!latestByPerson.TryGetValue(activity.PersonId, out var latest) || occurredAt > latest)
                 {
@@ -136,6 +128,45 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
         return text.Append(']').ToString();
     }
 
+    private long Insert(NewActivity activity, long occurredAt, long recordedAt)
+    {
+        var statement = insertActivity!;
+        raw.sqlite3_bind_int64(statement, 1, activity.PersonId);
+        raw.sqlite3_bind_int64(statement, 2, activity.ActivityTypeId);
+        raw.sqlite3_bind_int64(statement, 3, activity.TypeVersionNumber);
+        raw.sqlite3_bind_int64(statement, 4, occurredAt);
+        BindText(statement, 5, activity.PrimaryValue);
+        BindText(statement, 6, activity.Attributes);
+        raw.sqlite3_bind_int64(statement, 7, recordedAt);
+        var result = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        if (result != raw.SQLITE_DONE)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(connection!.Handle).utf8_to_string(), result, raw.sqlite3_extended_errcode(connection.Handle));
+        }
+        return raw.sqlite3_last_insert_rowid(connection!.Handle);
+    }
+
+    private static void BindText(sqlite3_stmt statement, int index, string? value)
+    {
+        if (value is null)
+        {
+            raw.sqlite3_bind_null(statement, index);
+        }
+        else
+        {
+            raw.sqlite3_bind_text(statement, index, value);
+        }
+    }
+
+    private void Check(int result)
+    {
+        if (result != raw.SQLITE_OK)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(connection!.Handle).utf8_to_string(), result);
+        }
+    }
+
     private void EnsureOpen()
     {
         if (connection is not null)
@@ -146,16 +177,11 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
         connection.Open();
         SqliteConnectionSetup.Apply(connection);
 
-        insertActivity = connection.CreateCommand();
-        insertActivity.CommandText = """
+        Check(raw.sqlite3_prepare_v2(connection.Handle, """
             INSERT INTO Activities (PersonId, ActivityTypeId, TypeVersionNumber, OccurredAt, PrimaryValue, Attributes, RecordedAt)
-            VALUES ($person, $type, $version, $occurredAt, $primary, $attributes, $recordedAt)
-            """;
-        foreach (var name in new[] { "$person", "$type", "$version", "$occurredAt", "$primary", "$attributes", "$recordedAt" })
-        {
-            insertActivity.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-        insertActivity.Prepare();
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
+            """, out var statement));
+        insertActivity = statement;
 
         touchPerson = connection.CreateCommand();
         touchPerson.CommandText = """
@@ -180,10 +206,7 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
 
     private async Task CloseAsync()
     {
-        if (insertActivity is not null)
-        {
-            await insertActivity.DisposeAsync();
-        }
+        insertActivity?.Dispose();
         if (touchPerson is not null)
         {
             await touchPerson.DisposeAsync();
