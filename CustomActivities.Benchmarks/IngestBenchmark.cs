@@ -42,6 +42,7 @@ public static class IngestBenchmark
         var databasePath = Path.Combine(folder.FullName, "bench.db");
         var rawPath = Path.Combine(folder.FullName, "raw.db");
         var writerPath = Path.Combine(folder.FullName, "writer.db");
+        var cPath = Path.Combine(folder.FullName, "c-api.db");
         var port = FreePort();
         Console.WriteLine($"ingest: {clients} concurrent clients, batches of {BatchSize}, {seconds} s measured after {warmup} s warm-up; Release={IsRelease()}; cores={Environment.ProcessorCount}");
 
@@ -50,6 +51,7 @@ public static class IngestBenchmark
         var (clientSecret, typeId, typeVersion) = await SetUpAsync(app.Services);
         await CopyDatabaseAsync(databasePath, rawPath);
         await CopyDatabaseAsync(databasePath, writerPath);
+        await CopyDatabaseAsync(databasePath, cPath);
         await app.StartAsync();
         try
         {
@@ -76,7 +78,7 @@ public static class IngestBenchmark
             await LoadAsync(http, bodies, clients, TimeSpan.FromSeconds(warmup), null);
             // The machine is shared, so load varies: HTTP and raw phases alternate in rounds and each round gives a ratio.
             var latencies = new List<double>();
-            double httpSeconds = 0, rawSeconds = 0, writerSeconds = 0;
+            double httpSeconds = 0, rawSeconds = 0, writerSeconds = 0, cSeconds = 0;
             long httpRows = 0, rawRows = 0, writerRows = 0;
             var ratios = new List<double>();
             await using var writer = new ActivityBulkWriter(new SqliteDatabase(writerPath), TimeProvider.System, new ActivityFeed());
@@ -88,6 +90,7 @@ public static class IngestBenchmark
                 var rows = calls * BatchSize;
                 var raw = RawFloor(rawPath, rowsByBody, rows, typeId, typeVersion);
                 var direct = await WriterAsync(writer, rowsByBody, rows, typeId, typeVersion);
+                cSeconds += CApiFloor(cPath, rowsByBody, rows, typeId, typeVersion);
                 httpSeconds += elapsed;
                 httpRows += rows;
                 rawSeconds += raw;
@@ -106,6 +109,7 @@ public static class IngestBenchmark
             Console.WriteLine($"           latency per call p50 {Figures.Median(latencies):F1} ms, p95 {Figures.Percentile(latencies, 95):F1} ms");
             Console.WriteLine($"raw floor: {rawRows:N0} rows, prepared statement, 300-row transactions = {rawRate:N0} rows/s");
             Console.WriteLine($"writer   : ActivityBulkWriter alone (no HTTP, no validation) = {writerRows / writerSeconds:N0} rows/s");
+            Console.WriteLine($"C floor  : same rows through the SQLite C API (statement bound by index, no ADO.NET) = {rawRows / cSeconds:N0} rows/s; HTTP is {httpRate / (rawRows / cSeconds):F2} of it");
             Console.WriteLine($"ratio    : {httpRate / rawRate:F2} of the raw floor overall, median of rounds {Figures.Median(ratios):F2} (goal >= 0.50)");
             Console.WriteLine($"goal 50,000 activities/s via HTTP: {(httpRate >= 50_000 ? "met" : "NOT met")} (load average now {LoadAverage()})");
             return 0;
@@ -272,6 +276,42 @@ public static class IngestBenchmark
             await writer.WriteAsync(batches[batch % batches.Length]);
         }
         return stopwatch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Seconds for the same rows through the SQLite C API: the lowest floor this machine has (the product's writer binds this way).</summary>
+    private static double CApiFloor(string databasePath, List<Row>[] rows, long count, int typeId, int version)
+    {
+        using var connection = new SqliteConnection(SqliteConnectionSetup.ConnectionString(databasePath));
+        connection.Open();
+        SqliteConnectionSetup.Apply(connection);
+        SQLitePCL.raw.sqlite3_prepare_v2(connection.Handle,
+            "INSERT INTO Activities (PersonId, ActivityTypeId, TypeVersionNumber, OccurredAt, PrimaryValue, Attributes, RecordedAt) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);",
+            out var statement);
+        using (statement)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            for (long written = 0, batch = 0; written < count; batch++, written += BatchSize)
+            {
+                using var transaction = connection.BeginTransaction();
+                foreach (var row in rows[batch % rows.Length])
+                {
+                    SQLitePCL.raw.sqlite3_bind_int64(statement, 1, row.PersonId);
+                    SQLitePCL.raw.sqlite3_bind_int64(statement, 2, typeId);
+                    SQLitePCL.raw.sqlite3_bind_int64(statement, 3, version);
+                    SQLitePCL.raw.sqlite3_bind_int64(statement, 4, row.OccurredAtTicks);
+                    SQLitePCL.raw.sqlite3_bind_text(statement, 5, row.Primary);
+                    SQLitePCL.raw.sqlite3_bind_text(statement, 6, row.Attributes);
+                    SQLitePCL.raw.sqlite3_bind_int64(statement, 7, DateTimeOffset.UtcNow.UtcTicks);
+                    if (SQLitePCL.raw.sqlite3_step(statement) != SQLitePCL.raw.SQLITE_DONE)
+                    {
+                        throw new InvalidOperationException(SQLitePCL.raw.sqlite3_errmsg(connection.Handle).utf8_to_string());
+                    }
+                    SQLitePCL.raw.sqlite3_reset(statement);
+                }
+                transaction.Commit();
+            }
+            return stopwatch.Elapsed.TotalSeconds;
+        }
     }
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
