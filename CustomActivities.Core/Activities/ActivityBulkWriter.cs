@@ -1,5 +1,6 @@
 using CustomActivities.Core.Persistence;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace CustomActivities.Core.Activities;
 
@@ -12,6 +13,13 @@ public sealed record NewActivity(
     string? PrimaryValue,
     string? Attributes);
 
+/// <summary>A row written in the same transaction as a batch (the idempotency record of the call that sent it).</summary>
+/// <param name="Response">Builds the stored answer from the new activity ids.</param>
+public sealed record IdempotencyRecord(int ApiClientId, string Key, string RequestHash, Func<long[], string> Response);
+
+/// <summary>The idempotency key was stored by a concurrent call with the same key; nothing of this batch was stored.</summary>
+public sealed class DuplicateIdempotencyKeyException(string key) : Exception($"Idempotency key '{key}' is already stored.");
+
 /// <summary>
 /// The write path for activities. EF Core's SQLite provider sends one statement per entity; here one connection keeps
 /// prepared INSERT statements and writes each batch in a single transaction, so a batch is stored whole or not at all.
@@ -21,13 +29,22 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private SqliteConnection? connection;
-    private SqliteCommand? insertActivity;
+    /// <summary>The row INSERT as a raw SQLite statement: bound by index and stepped without ADO.NET's per-execution objects.</summary>
+    private sqlite3_stmt? insertActivity;
     private SqliteCommand? touchPerson;
+    private SqliteCommand? insertIdempotency;
 
     /// <summary>Stores the batch in one transaction and returns the new ids, in input order.</summary>
-    public async Task<long[]> WriteAsync(IReadOnlyList<NewActivity> batch, CancellationToken cancellationToken = default)
+    public Task<long[]> WriteAsync(IReadOnlyList<NewActivity> batch, CancellationToken cancellationToken = default) =>
+        WriteAsync(batch, null, cancellationToken);
+
+    /// <summary>
+    /// Stores the batch and, when given, the idempotency record in one transaction and returns the new ids, in input order.
+    /// Throws <see cref="DuplicateIdempotencyKeyException"/> (having stored nothing) when the key is already stored.
+    /// </summary>
+    public async Task<long[]> WriteAsync(IReadOnlyList<NewActivity> batch, IdempotencyRecord? idempotency, CancellationToken cancellationToken = default)
     {
-        if (batch.Count == 0)
+        if (batch.Count == 0 && idempotency is null)
         {
             return [];
         }
@@ -40,36 +57,50 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
             var latestByPerson = new Dictionary<int, long>();
             var countByPerson = new Dictionary<int, int>();
             using var transaction = connection!.BeginTransaction();
-            insertActivity!.Transaction = transaction;
             touchPerson!.Transaction = transaction;
-            var p = insertActivity.Parameters;
             for (var i = 0; i < batch.Count; i++)
             {
                 var activity = batch[i];
                 var occurredAt = activity.OccurredAt.UtcTicks;
-                p[0].Value = activity.PersonId;
-                p[1].Value = activity.ActivityTypeId;
-                p[2].Value = activity.TypeVersionNumber;
-                p[3].Value = occurredAt;
-                p[4].Value = (object?)activity.PrimaryValue ?? DBNull.Value;
-                p[5].Value = (object?)activity.Attributes ?? DBNull.Value;
-                p[6].Value = recordedAt;
-                ids[i] = (long)insertActivity.ExecuteScalar()!;
+                ids[i] = Insert(activity, occurredAt, recordedAt);
                 countByPerson[activity.PersonId] = countByPerson.GetValueOrDefault(activity.PersonId) + 1;
                 if (!latestByPerson.TryGetValue(activity.PersonId, out var latest) || occurredAt > latest)
                 {
                     latestByPerson[activity.PersonId] = occurredAt;
                 }
             }
-            foreach (var (personId, latest) in latestByPerson)
+            // One statement for all the batch's people (a JSON array of [id, latest] pairs) instead of one per person.
+            touchPerson.Parameters[0].Value = LatestPairs(latestByPerson);
+            touchPerson.ExecuteNonQuery();
+            if (idempotency is not null)
             {
-                touchPerson.Parameters[0].Value = latest;
-                touchPerson.Parameters[1].Value = personId;
-                touchPerson.ExecuteNonQuery();
+                var q = insertIdempotency!.Parameters;
+                insertIdempotency.Transaction = transaction;
+                q[0].Value = idempotency.ApiClientId;
+                q[1].Value = idempotency.Key;
+                q[2].Value = idempotency.RequestHash;
+                q[3].Value = idempotency.Response(ids);
+                q[4].Value = recordedAt;
+                try
+                {
+                    insertIdempotency.ExecuteNonQuery();
+                }
+                catch (SqliteException e) when (e.SqliteErrorCode == 19)
+                {
+                    transaction.Rollback();
+                    throw new DuplicateIdempotencyKeyException(idempotency.Key);
+                }
             }
             transaction.Commit();
-            feed.Publish(new ActivitiesAdded(countByPerson));
+            if (batch.Count > 0)
+            {
+                feed.Publish(new ActivitiesAdded(countByPerson));
+            }
             return ids;
+        }
+        catch (DuplicateIdempotencyKeyException)
+        {
+            throw;
         }
         catch
         {
@@ -83,6 +114,59 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
         }
     }
 
+    private static string LatestPairs(Dictionary<int, long> latestByPerson)
+    {
+        var text = new System.Text.StringBuilder(latestByPerson.Count * 28 + 2).Append('[');
+        foreach (var (personId, latest) in latestByPerson)
+        {
+            if (text.Length > 1)
+            {
+                text.Append(',');
+            }
+            text.Append('[').Append(personId).Append(',').Append(latest).Append(']');
+        }
+        return text.Append(']').ToString();
+    }
+
+    private long Insert(NewActivity activity, long occurredAt, long recordedAt)
+    {
+        var statement = insertActivity!;
+        raw.sqlite3_bind_int64(statement, 1, activity.PersonId);
+        raw.sqlite3_bind_int64(statement, 2, activity.ActivityTypeId);
+        raw.sqlite3_bind_int64(statement, 3, activity.TypeVersionNumber);
+        raw.sqlite3_bind_int64(statement, 4, occurredAt);
+        BindText(statement, 5, activity.PrimaryValue);
+        BindText(statement, 6, activity.Attributes);
+        raw.sqlite3_bind_int64(statement, 7, recordedAt);
+        var result = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        if (result != raw.SQLITE_DONE)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(connection!.Handle).utf8_to_string(), result, raw.sqlite3_extended_errcode(connection.Handle));
+        }
+        return raw.sqlite3_last_insert_rowid(connection!.Handle);
+    }
+
+    private static void BindText(sqlite3_stmt statement, int index, string? value)
+    {
+        if (value is null)
+        {
+            raw.sqlite3_bind_null(statement, index);
+        }
+        else
+        {
+            raw.sqlite3_bind_text(statement, index, value);
+        }
+    }
+
+    private void Check(int result)
+    {
+        if (result != raw.SQLITE_OK)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(connection!.Handle).utf8_to_string(), result);
+        }
+    }
+
     private void EnsureOpen()
     {
         if (connection is not null)
@@ -93,34 +177,43 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
         connection.Open();
         SqliteConnectionSetup.Apply(connection);
 
-        insertActivity = connection.CreateCommand();
-        insertActivity.CommandText = """
+        Check(raw.sqlite3_prepare_v2(connection.Handle, """
             INSERT INTO Activities (PersonId, ActivityTypeId, TypeVersionNumber, OccurredAt, PrimaryValue, Attributes, RecordedAt)
-            VALUES ($person, $type, $version, $occurredAt, $primary, $attributes, $recordedAt)
-            RETURNING Id;
-            """;
-        foreach (var name in new[] { "$person", "$type", "$version", "$occurredAt", "$primary", "$attributes", "$recordedAt" })
-        {
-            insertActivity.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-        insertActivity.Prepare();
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
+            """, out var statement));
+        insertActivity = statement;
 
         touchPerson = connection.CreateCommand();
-        touchPerson.CommandText = "UPDATE People SET LastActivityAt = $latest WHERE Id = $id AND (LastActivityAt IS NULL OR LastActivityAt < $latest);";
-        touchPerson.Parameters.Add(new SqliteParameter { ParameterName = "$latest" });
-        touchPerson.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
+        touchPerson.CommandText = """
+            UPDATE People SET LastActivityAt = latest.value ->> 1
+            FROM json_each($pairs) AS latest
+            WHERE People.Id = latest.value ->> 0 AND (People.LastActivityAt IS NULL OR People.LastActivityAt < latest.value ->> 1);
+            """;
+        touchPerson.Parameters.Add(new SqliteParameter { ParameterName = "$pairs" });
         touchPerson.Prepare();
+
+        insertIdempotency = connection.CreateCommand();
+        insertIdempotency.CommandText = """
+            INSERT INTO IdempotentCalls (ApiClientId, Key, RequestHash, Response, CreatedAt)
+            VALUES ($client, $key, $hash, $response, $createdAt);
+            """;
+        foreach (var name in new[] { "$client", "$key", "$hash", "$response", "$createdAt" })
+        {
+            insertIdempotency.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+        insertIdempotency.Prepare();
     }
 
     private async Task CloseAsync()
     {
-        if (insertActivity is not null)
-        {
-            await insertActivity.DisposeAsync();
-        }
+        insertActivity?.Dispose();
         if (touchPerson is not null)
         {
             await touchPerson.DisposeAsync();
+        }
+        if (insertIdempotency is not null)
+        {
+            await insertIdempotency.DisposeAsync();
         }
         if (connection is not null)
         {
@@ -128,6 +221,7 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
         }
         insertActivity = null;
         touchPerson = null;
+        insertIdempotency = null;
         connection = null;
     }
 

@@ -1,5 +1,6 @@
 using CustomActivities.Core.Activities;
 using CustomActivities.Core.ActivityTypes;
+using CustomActivities.Core.ApiClients;
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Dashboard;
 using CustomActivities.Core.Users;
@@ -28,7 +29,8 @@ public static class CoreServiceCollectionExtensions
                 .UseSqlite(connectionString)
                 .AddInterceptors(
                     provider.GetRequiredService<SqlitePragmaInterceptor>(),
-                    provider.GetRequiredService<AuditableEntityInterceptor>()),
+                    provider.GetRequiredService<AuditableEntityInterceptor>(),
+                    provider.GetRequiredService<ActivityTypeCacheInvalidator>()),
             ServiceLifetime.Scoped);
         services.AddScoped<AuditLog>();
         services.AddScoped<UserAdministration>();
@@ -36,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DashboardService>();
         services.AddScoped<DemoDataSeeder>();
         services.AddActivityTypes();
+        services.AddCustomActivitiesApi();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Persistence;
 using CustomActivities.Core.Users;
+using CustomActivities.Web.Api;
 using CustomActivities.Web.Components;
 using CustomActivities.Web.Components.Account;
 using CustomActivities.Web.Components.Pages.ActivityTypes;
@@ -72,6 +73,7 @@ public static class WebApplicationSetup
         // OWASP's figure for PBKDF2-HMAC-SHA256 (the framework default is 100,000).
         builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = 600_000);
 
+        builder.Services.AddMarketoApi();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return builder;
     }
@@ -97,6 +99,7 @@ public static class WebApplicationSetup
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapActivityTypeDownloads();
+        app.MapMarketoApi();
         return app;
     }
 

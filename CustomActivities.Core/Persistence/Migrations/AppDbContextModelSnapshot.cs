@@ -57,6 +57,42 @@ namespace CustomActivities.Core.Persistence.Migrations
                     b.ToTable("Activities", (string)null);
                 });
 
+            modelBuilder.Entity("CustomActivities.Core.Activities.IdempotentCall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApiClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ApiClientId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotentCalls", (string)null);
+                });
+
             modelBuilder.Entity("CustomActivities.Core.ActivityTypes.ActivityField", b =>
                 {
                     b.Property<int>("Id")
@@ -206,6 +242,107 @@ namespace CustomActivities.Core.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("ActivityTypeVersions", (string)null);
+                });
+
+            modelBuilder.Entity("CustomActivities.Core.ApiClients.ApiAccessToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApiClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedToken")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ApiClientId", "ExpiresAt");
+
+                    b.ToTable("ApiAccessTokens", (string)null);
+                });
+
+            modelBuilder.Entity("CustomActivities.Core.ApiClients.ApiClient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Permission")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SecretRotatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.ToTable("ApiClients", (string)null);
+                });
+
+            modelBuilder.Entity("CustomActivities.Core.ApiClients.ApiClientUsage", b =>
+                {
+                    b.Property<int>("ApiClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Calls")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ApiClientId", "Day");
+
+                    b.ToTable("ApiClientUsage", (string)null);
                 });
 
             modelBuilder.Entity("CustomActivities.Core.Auditing.AuditEntry", b =>
@@ -532,6 +669,15 @@ namespace CustomActivities.Core.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CustomActivities.Core.Activities.IdempotentCall", b =>
+                {
+                    b.HasOne("CustomActivities.Core.ApiClients.ApiClient", null)
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CustomActivities.Core.ActivityTypes.ActivityField", b =>
                 {
                     b.HasOne("CustomActivities.Core.ActivityTypes.ActivityTypeVersion", null)
@@ -546,6 +692,24 @@ namespace CustomActivities.Core.Persistence.Migrations
                     b.HasOne("CustomActivities.Core.ActivityTypes.ActivityType", null)
                         .WithMany("Versions")
                         .HasForeignKey("ActivityTypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomActivities.Core.ApiClients.ApiAccessToken", b =>
+                {
+                    b.HasOne("CustomActivities.Core.ApiClients.ApiClient", null)
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomActivities.Core.ApiClients.ApiClientUsage", b =>
+                {
+                    b.HasOne("CustomActivities.Core.ApiClients.ApiClient", null)
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

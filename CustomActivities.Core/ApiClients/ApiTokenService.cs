@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using CustomActivities.Core.Auditing;
+using CustomActivities.Core.Persistence;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CustomActivities.Core.ApiClients;
+
+/// <summary>The client behind a valid access token.</summary>
+public sealed record ApiCaller(int ClientId, string Name, ApiPermission Permission)
+{
+    public Actor Actor { get; } = new(ActorKind.ApiClient, ClientId.ToString(), Name);
+
+    public bool Allows(ApiAccess access) => new ApiClient { Name = Name, ClientId = "", SecretHash = "", Permission = Permission }.Allows(access);
+}
+
+public sealed record IssuedToken(string AccessToken, int ExpiresIn, ApiCaller Caller);
+
+public enum TokenCheck
+{
+    Valid,
+    Invalid,
+    Expired,
+}
+
+/// <summary>
+/// Issues and checks access tokens (OAuth 2 client credentials, as Marketo). Tokens are stored as a hash plus expiry,
+/// so they survive restarts; checks are served from memory after the first use of a token.
+/// </summary>
+public sealed class ApiTokenService(IServiceScopeFactory scopeFactory, TimeProvider timeProvider, IOptions<ApiOptions> options, IDataProtectionProvider dataProtection)
+{
+    private sealed record CachedToken(ApiCaller Caller, DateTimeOffset ExpiresAt);
+
+    private readonly ConcurrentDictionary<string, CachedToken> cache = new(StringComparer.Ordinal);
+    private readonly IDataProtector protector = dataProtection.CreateProtector("CustomActivities.ApiAccessTokens");
+    private readonly SemaphoreSlim issueGate = new(1, 1);
+
+    /// <summary>Returns the client's current token (with its remaining lifetime) or a new one; null for bad credentials.</summary>
+    public async Task<IssuedToken?> IssueAsync(string? clientId, string? clientSecret, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(clientId) || string.IsNullOrEmpty(clientSecret))
+        {
+            return null;
+        }
+        await using var scope = scopeFactory.CreateAsyncScope();
+        await using var context = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
+        var client = await context.Set<ApiClient>().AsNoTracking().SingleOrDefaultAsync(c => c.ClientId == clientId, cancellationToken);
+        if (client is null || client.IsRevoked || !ApiSecrets.Matches(clientSecret, client.SecretHash))
+        {
+            return null;
+        }
+        var caller = new ApiCaller(client.Id, client.Name, client.Permission);
+        await issueGate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = timeProvider.GetUtcNow();
+            var current = await context.Set<ApiAccessToken>().AsNoTracking()
+                .Where(t => t.ApiClientId == client.Id && t.ExpiresAt > now)
+                .OrderByDescending(t => t.ExpiresAt).FirstOrDefaultAsync(cancellationToken);
+            if (current is not null && TryUnprotect(current.ProtectedToken) is { } existing)
+            {
+                var remaining = (int)Math.Floor((current.ExpiresAt - now).TotalSeconds);
+                if (remaining > 0)
+                {
+                    return new IssuedToken(existing, remaining, caller);
+                }
+            }
+            var token = ApiSecrets.NewSecret();
+            var lifetime = options.Value.TokenLifetimeSeconds;
+            var row = new ApiAccessToken
+            {
+                ApiClientId = client.Id,
+                TokenHash = ApiSecrets.Hash(token),
+                ProtectedToken = protector.Protect(token),
+                IssuedAt = now,
+                ExpiresAt = now.AddSeconds(lifetime),
+            };
+            context.Add(row);
+            await context.Set<ApiAccessToken>().Where(t => t.ExpiresAt < now.AddDays(-1)).ExecuteDeleteAsync(cancellationToken);
+            await context.SaveChangesAsync(cancellationToken);
+            cache[row.TokenHash] = new CachedToken(caller, row.ExpiresAt);
+            return new IssuedToken(token, lifetime, caller);
+        }
+        finally
+        {
+            issueGate.Release();
+        }
+    }
+
+    public async ValueTask<(TokenCheck Check, ApiCaller? Caller)> CheckAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 200)
+        {
+            return (TokenCheck.Invalid, null);
+        }
+        var hash = ApiSecrets.Hash(token);
+        if (!cache.TryGetValue(hash, out var cached))
+        {
+            await using var scope = scopeFactory.CreateAsyncScope();
+            await using var context = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
+            var found = await (from t in context.Set<ApiAccessToken>().AsNoTracking()
+                               join c in context.Set<ApiClient>().AsNoTracking() on t.ApiClientId equals c.Id
+                               where t.TokenHash == hash && c.RevokedAt == null
+                               select new { c.Id, c.Name, c.Permission, t.ExpiresAt }).SingleOrDefaultAsync(cancellationToken);
+            if (found is null)
+            {
+                return (TokenCheck.Invalid, null);
+            }
+            cached = new CachedToken(new ApiCaller(found.Id, found.Name, found.Permission), found.ExpiresAt);
+            cache[hash] = cached;
+        }
+        if (cached.ExpiresAt <= timeProvider.GetUtcNow())
+        {
+            return (TokenCheck.Expired, null);
+        }
+        return (TokenCheck.Valid, cached.Caller);
+    }
+
+    /// <summary>Drops a revoked or rotated client's tokens from memory (the rows are already deleted).</summary>
+    public void ForgetClient(int clientId)
+    {
+        foreach (var (hash, token) in cache)
+        {
+            if (token.Caller.ClientId == clientId)
+            {
+                cache.TryRemove(hash, out _);
+            }
+        }
+    }
+
+    private string? TryUnprotect(string protectedToken)
+    {
+        try
+        {
+            return protector.Unprotect(protectedToken);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+}

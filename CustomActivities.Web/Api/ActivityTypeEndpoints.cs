@@ -1,0 +1,32 @@
+using CustomActivities.Core.ActivityTypes;
+using CustomActivities.Core.ApiClients;
+
+namespace CustomActivities.Web.Api;
+
+/// <summary>Reading activity types (the write endpoints go through the activity type service).</summary>
+public static class ActivityTypeEndpoints
+{
+    public static void Map(RouteGroupBuilder rest)
+    {
+        rest.MapGet("/activities/external/types.json", async (ActivityTypeApiQueries queries, CancellationToken ct) =>
+                Envelope.Success(await queries.ListAsync(ct)))
+            .Requires(ApiAccess.Read)
+            .WithSummary("List custom activity types")
+            .WithDescription("Every non-archived type with its live version (or its draft before the first approval) and status draft|approved|approvedWithDraft.");
+
+        rest.MapGet("/activities/external/type/{apiName}/describe.json", async (string apiName, bool? draft, ActivityTypeApiQueries queries, CancellationToken ct) =>
+                await queries.DescribeAsync(apiName, draft == true, ct) is { } type
+                    ? Envelope.Success([type])
+                    : Envelope.Error(ApiErrors.NotFound(draft == true ? $"Activity type '{apiName}' has no draft" : $"Activity type '{apiName}' not found")))
+            .Requires(ApiAccess.Read)
+            .WithQuery("draft", "true: describe the pending draft")
+            .WithSummary("Describe a custom activity type")
+            .WithDescription("The live version; with ?draft=true the pending draft. 610 when there is none.");
+
+        rest.MapGet("/activities/types.json", async (ActivityTypeApiQueries queries, CancellationToken ct) =>
+                Envelope.Success(await queries.ListApprovedAsync(ct)))
+            .Requires(ApiAccess.Read)
+            .WithSummary("List activity types with their ids")
+            .WithDescription("Every approved, non-archived type: id, name, apiName, description, primaryAttribute, attributes.");
+    }
+}
