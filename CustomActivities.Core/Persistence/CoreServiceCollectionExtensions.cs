@@ -1,6 +1,7 @@
 using CustomActivities.Core.Activities;
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Dashboard;
+using CustomActivities.Core.People;
 using CustomActivities.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DashboardService>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddPeopleAndTimeline();
         return services;
     }
 }
