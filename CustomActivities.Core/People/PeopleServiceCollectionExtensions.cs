@@ -11,6 +11,7 @@ public static class PeopleServiceCollectionExtensions
         services.AddScoped<PeopleService>();
         services.AddSingleton<TypeVersionCatalog>();
         services.AddScoped<TimelineService>();
+        services.AddScoped<Persistence.ScaleSeeder>();
         return services;
     }
 }
