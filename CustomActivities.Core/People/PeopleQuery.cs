@@ -42,4 +42,4 @@ public sealed record PersonRow(
 /// <see cref="Count"/> when <see cref="CountIsCapped"/>: the real total is at least that (the pager still reaches further
 /// pages, because the cap moves with the page).
 /// </summary>
-public sealed record PeoplePage(IReadOnlyList<PersonRow> Rows, int Count, bool CountIsCapped);
+public sealed record PeopleResult(IReadOnlyList<PersonRow> Rows, int Count, bool CountIsCapped);

@@ -18,7 +18,7 @@ public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory
     public const int CountPagesAhead = 10;
     public const int MinimumCountCap = 1000;
 
-    public async Task<PeoplePage> SearchAsync(PeopleQuery query, CancellationToken cancellationToken = default)
+    public async Task<PeopleResult> SearchAsync(PeopleQuery query, CancellationToken cancellationToken = default)
     {
         var take = Math.Clamp(query.Take, 1, 500);
         var skip = Math.Max(0, query.Skip);
@@ -29,7 +29,7 @@ public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory
         var count = await people.Take(cap + 1).CountAsync(cancellationToken);
 
         var rows = await PageQuery(people, query.Sort, query.Descending, skip, take).ToListAsync(cancellationToken);
-        return new PeoplePage(rows, Math.Min(count, cap), count > cap);
+        return new PeopleResult(rows, Math.Min(count, cap), count > cap);
     }
 
     /// <summary>EXPLAIN QUERY PLAN of the page query (for the benchmark and the tests): the prefix search must use an index.</summary>

@@ -3,6 +3,7 @@ using CustomActivities.Core.Persistence;
 using CustomActivities.Core.Users;
 using CustomActivities.Web.Components;
 using CustomActivities.Web.Components.Account;
+using CustomActivities.Web.Components.Pages.People;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Radzen;
@@ -65,6 +66,7 @@ public static class WebApplicationSetup
         // OWASP's figure for PBKDF2-HMAC-SHA256 (the framework default is 100,000).
         builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = 600_000);
 
+        builder.Services.AddPeopleWeb();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return builder;
     }
@@ -89,6 +91,8 @@ public static class WebApplicationSetup
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
+        app.MapTimelineCsv();
+        app.MapTestingActivityEndpoint();
         return app;
     }
 
