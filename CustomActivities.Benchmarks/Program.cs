@@ -4,6 +4,7 @@ using CustomActivities.Benchmarks;
 // ratios measured in the same run. Run with: dotnet run -c Release --project CustomActivities.Benchmarks -- NAME
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
+    ["timeline"] = TimelineBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -181,12 +181,14 @@ public sealed class TimelineServiceTests
         var first = string.Join("\n", await timeline.ExplainPageAsync(1, TimelineFilter.None, null, 50, Ct));
         var deep = string.Join("\n", await timeline.ExplainPageAsync(1, new TimelineFilter(IncludeTypes: [1, 2], Text: "x"), new TimelineCursor(1, 1), 50, Ct));
         var histogram = string.Join("\n", await timeline.ExplainHistogramAsync(1, Ct));
+        var oneType = string.Join("\n", await timeline.ExplainPageAsync(1, new TimelineFilter(IncludeTypes: [3]), new TimelineCursor(1, 1), 50, Ct));
 
         Assert.True(first.Contains("USING INDEX IX_Activities_Person_Timeline (PersonId=?)"), first + "\n" + deep + "\n" + histogram);
         // SQLite shows the row-value seek (OccurredAt, Id) < (?, ?) as its leading term.
         Assert.True(deep.Contains("USING INDEX IX_Activities_Person_Timeline (PersonId=? AND OccurredAt<?)"), deep);
         Assert.Contains("USING COVERING INDEX IX_Activities_Person_Timeline", histogram);
-        Assert.DoesNotContain("TEMP B-TREE", first + deep);
+        Assert.True(oneType.Contains("USING INDEX IX_Activities_Person_Type_Timeline (PersonId=? AND ActivityTypeId=? AND OccurredAt<?)"), oneType);
+        Assert.DoesNotContain("TEMP B-TREE", first + deep + histogram + oneType);
     }
 
     [Fact]
