@@ -75,39 +75,21 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
 
     /// <summary>
     /// Activities per day, week (Monday first) or month of the viewer's calendar over the person's whole history, with
-    /// empty buckets filled in. The times are read in order from the covering timeline index and counted per day while
-    /// reading; weeks and months are summed from the days.
+    /// empty buckets filled in. Days are counted in SQL over the covering timeline index (see <see cref="HistogramSql"/>);
+    /// weeks and months are summed from the days.
     /// Without a granularity the span decides: up to 92 days by day, up to two years by week, then by month.
     /// </summary>
     public async Task<TimelineHistogram> HistogramAsync(int personId, TimeSpan utcOffset, HistogramGranularity? granularity = null, CancellationToken cancellationToken = default)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        // The covering index returns the times in order, so days are counted while reading: no GROUP BY, no temp B-tree.
         var days = new List<(DateOnly Day, int Count)>();
-        var offset = utcOffset.Ticks;
         await using (var connection = await OpenAsync(context, cancellationToken))
         {
-            await using var db = Prepare(context, HistogramSql(personId));
+            await using var db = Prepare(context, HistogramSql(personId, utcOffset));
             await using var reader = await db.ExecuteReaderAsync(cancellationToken);
-            var current = long.MinValue;
-            var count = 0;
-            while (await reader.ReadAsync(cancellationToken))
+            while (reader.Read())
             {
-                var day = (reader.GetInt64(0) + offset) / TimeSpan.TicksPerDay;
-                if (day != current)
-                {
-                    if (count > 0)
-                    {
-                        days.Add((DateOnly.FromDayNumber((int)current), count));
-                    }
-                    current = day;
-                    count = 0;
-                }
-                count++;
-            }
-            if (count > 0)
-            {
-                days.Add((DateOnly.FromDayNumber((int)current), count));
+                days.Add((DateOnly.FromDayNumber((int)reader.GetInt64(0)), (int)reader.GetInt64(1)));
             }
         }
         if (days.Count == 0)
@@ -147,7 +129,7 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
     public async Task<IReadOnlyList<string>> ExplainHistogramAsync(int personId, CancellationToken cancellationToken = default)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await ExplainAsync(context, HistogramSql(personId), cancellationToken);
+        return await ExplainAsync(context, HistogramSql(personId, TimeSpan.Zero), cancellationToken);
     }
 
     public async Task<IReadOnlyList<(int Id, string DisplayName)>> LiveTypesAsync(CancellationToken cancellationToken = default)
@@ -174,12 +156,23 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
 
     private sealed record Row(long Id, int TypeId, int Version, long OccurredAt, string? Primary, string? Attributes);
 
-    private static Sql HistogramSql(int personId) => new($"""
-        SELECT OccurredAt
-        FROM Activities INDEXED BY {TimelineIndex}
-        WHERE PersonId = $person
-        ORDER BY OccurredAt
-        """, [("$person", personId)]);
+    /// <summary>
+    /// Per-day counts without GROUP BY (which would sort every row in a temp B-tree): a recursive query seeks the first
+    /// activity of each next day with an active day, and each day is counted inside SQLite over its index range.
+    /// Cost: one seek per active day plus an index-only count, e.g. ~1,100 days for 100,000 activities.
+    /// </summary>
+    private static Sql HistogramSql(int personId, TimeSpan utcOffset) => new($"""
+        WITH RECURSIVE days(d) AS (
+            SELECT (MIN(OccurredAt) + $offset) / $day FROM Activities INDEXED BY {TimelineIndex} WHERE PersonId = $person
+            UNION ALL
+            SELECT (SELECT (MIN(OccurredAt) + $offset) / $day FROM Activities INDEXED BY {TimelineIndex}
+                    WHERE PersonId = $person AND OccurredAt >= (d + 1) * $day - $offset)
+            FROM days WHERE d IS NOT NULL
+        )
+        SELECT d, (SELECT COUNT(*) FROM Activities INDEXED BY {TimelineIndex}
+                   WHERE PersonId = $person AND OccurredAt >= d * $day - $offset AND OccurredAt < (d + 1) * $day - $offset)
+        FROM days WHERE d IS NOT NULL
+        """, [("$person", personId), ("$offset", utcOffset.Ticks), ("$day", TimeSpan.TicksPerDay)]);
 
     private static Sql PageSql(int personId, TimelineFilter filter, TimelineCursor? cursor, bool newer, int limit)
     {

@@ -82,7 +82,7 @@ public sealed class PersonTimelineTests(BrowserFixture browser)
         await page.WaitForURLAsync(new Regex($"types={cheque.Id}"));
         await Assertions.Expect(page.ByTestId("entry-primary").First).ToHaveTextAsync("CHQ-59");
         await Assertions.Expect(page.Locator("[data-testid=timeline-entry] .type", new() { HasText = "Webinar" })).ToHaveCountAsync(0);
-        await page.ReloadAsync();
+        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await BrowserFixture.WaitForInteractivityAsync(page);
         await Assertions.Expect(entries).ToHaveCountAsync(50);
         await Assertions.Expect(page.Locator("[data-testid=timeline-entry] .type", new() { HasText = "Webinar" })).ToHaveCountAsync(0);

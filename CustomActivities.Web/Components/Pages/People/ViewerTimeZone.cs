@@ -5,8 +5,22 @@ namespace CustomActivities.Web.Components.Pages.People;
 /// <summary>The browser's time zone for this circuit, asked once through JS (UTC until known).</summary>
 public sealed class ViewerTimeZone
 {
+    /// <summary>Set by people.js, so the next prerender already knows the zone and renders the timeline at once.</summary>
+    public const string CookieName = "ca-tz";
+
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
     public bool IsKnown { get; private set; }
+
+    /// <summary>Uses a time zone id from a cookie or from the prerender's persisted state; false when unknown.</summary>
+    public bool TryUse(string? id)
+    {
+        if (!IsKnown && !string.IsNullOrEmpty(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
+        {
+            Zone = zone;
+            IsKnown = true;
+        }
+        return IsKnown;
+    }
 
     public async Task EnsureAsync(IJSRuntime js)
     {
