@@ -138,6 +138,13 @@ public static class TimelineBenchmark
                 interactive.Add(ready);
             }
         }
+        await page.SetViewportSizeAsync(1366, 1100);
+        await page.GotoAsync($"people/{hotPerson}");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=histogram-bar]').length > 0");
+        await page.Locator("[data-testid=entry-toggle]").First.ClickAsync();
+        var screenshots = Path.Combine(Directory.GetCurrentDirectory(), "TestResults", "screenshots");
+        Directory.CreateDirectory(screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "person-timeline-scale.png") });
         await page.GotoAsync("about:blank");
 
         // Memory: open person pages side by side (each its own circuit) and divide the server's RSS growth.

@@ -33,7 +33,7 @@ public sealed class TimelineCsvEndpointTests
         var lines = (await response.Content.ReadAsStringAsync(Ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(601, lines.Length);
-        Assert.Equal("2026-05-01T19:58:00.000Z,2026-05-01 21:58:00,Purchase,1,Webinar name,\"p1198, \"\"quoted\"\"\",Total: 1198,", lines[1][..(lines[1].LastIndexOf(',') + 1)]);
+        Assert.Equal("2026-05-02T03:58:00.000Z,2026-05-02 05:58:00,Purchase,1,Webinar name,\"p1198, \"\"quoted\"\"\",Total: 1198,", lines[1][..(lines[1].LastIndexOf(',') + 1)]);
         Assert.StartsWith("2026-05-01T08:00:00.000Z,", lines[^1]);
     }
 }
