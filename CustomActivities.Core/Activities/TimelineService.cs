@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using CustomActivities.Core.Persistence;
 using Microsoft.Data.Sqlite;
@@ -16,15 +15,13 @@ namespace CustomActivities.Core.Activities;
 public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFactory, TypeVersionCatalog catalog)
 {
     public const int MaxPageSize = 500;
-    private const string TimelineIndex = "IX_Activities_Person_Timeline";
-    private const string TypeTimelineIndex = "IX_Activities_Person_Type_Timeline";
 
     /// <summary>Entries strictly older than <paramref name="before"/> (or the newest, without it).</summary>
     public async Task<TimelinePage> OlderAsync(int personId, TimelineFilter filter, TimelineCursor? before, int take = 50, CancellationToken cancellationToken = default)
     {
         take = Math.Clamp(take, 1, MaxPageSize);
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await ReadAsync(context, PageSql(personId, filter, before, newer: false, take + 1), cancellationToken);
+        var rows = await ReadAsync(context, TimelineSql.Page(personId, filter, before, newer: false, take + 1), cancellationToken);
         var hasOlder = rows.Count > take;
         if (hasOlder)
         {
@@ -32,7 +29,7 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
         }
         var entries = await LabelAsync(context, rows, cancellationToken);
         var hasNewer = before is not null && entries.Count > 0
-            ? await ExistsAsync(context, PageSql(personId, filter, TimelineCursor.Of(entries[0]), newer: true, 1), cancellationToken)
+            ? await ExistsAsync(context, TimelineSql.Page(personId, filter, TimelineCursor.Of(entries[0]), newer: true, 1), cancellationToken)
             : before is not null;
         return new TimelinePage(entries,
             hasOlder ? TimelineCursor.Of(entries[^1]) : null,
@@ -44,7 +41,7 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
     {
         take = Math.Clamp(take, 1, MaxPageSize);
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await ReadAsync(context, PageSql(personId, filter, after, newer: true, take + 1), cancellationToken);
+        var rows = await ReadAsync(context, TimelineSql.Page(personId, filter, after, newer: true, take + 1), cancellationToken);
         var hasNewer = rows.Count > take;
         if (hasNewer)
         {
@@ -75,7 +72,7 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
 
     /// <summary>
     /// Activities per day, week (Monday first) or month of the viewer's calendar over the person's whole history, with
-    /// empty buckets filled in. Days are counted in SQL over the covering timeline index (see <see cref="HistogramSql"/>);
+    /// empty buckets filled in. Days are counted in SQL over the covering timeline index (see <see cref="TimelineSql.Histogram"/>);
     /// weeks and months are summed from the days.
     /// Without a granularity the span decides: up to 92 days by day, up to two years by week, then by month.
     /// </summary>
@@ -85,7 +82,7 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
         var days = new List<(DateOnly Day, int Count)>();
         await using (var connection = await OpenAsync(context, cancellationToken))
         {
-            await using var db = Prepare(context, HistogramSql(personId, utcOffset));
+            await using var db = Prepare(context, TimelineSql.Histogram(personId, utcOffset));
             await using var reader = await db.ExecuteReaderAsync(cancellationToken);
             while (reader.Read())
             {
@@ -123,13 +120,13 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
     public async Task<IReadOnlyList<string>> ExplainPageAsync(int personId, TimelineFilter filter, TimelineCursor? before, int take = 50, CancellationToken cancellationToken = default)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await ExplainAsync(context, PageSql(personId, filter, before, newer: false, take), cancellationToken);
+        return await ExplainAsync(context, TimelineSql.Page(personId, filter, before, newer: false, take), cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> ExplainHistogramAsync(int personId, CancellationToken cancellationToken = default)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await ExplainAsync(context, HistogramSql(personId, TimeSpan.Zero), cancellationToken);
+        return await ExplainAsync(context, TimelineSql.Histogram(personId, TimeSpan.Zero), cancellationToken);
     }
 
     public async Task<IReadOnlyList<(int Id, string DisplayName)>> LiveTypesAsync(CancellationToken cancellationToken = default)
@@ -152,83 +149,7 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
         _ => start.AddDays(1),
     };
 
-    private sealed record Sql(string Text, IReadOnlyList<(string Name, object Value)> Parameters);
-
     private sealed record Row(long Id, int TypeId, int Version, long OccurredAt, string? Primary, string? Attributes);
-
-    /// <summary>
-    /// Per-day counts without GROUP BY (which would sort every row in a temp B-tree): a recursive query seeks the first
-    /// activity of each next day with an active day, and each day is counted inside SQLite over its index range.
-    /// Cost: one seek per active day plus an index-only count, e.g. ~1,100 days for 100,000 activities.
-    /// </summary>
-    private static Sql HistogramSql(int personId, TimeSpan utcOffset) => new($"""
-        WITH RECURSIVE days(d) AS (
-            SELECT (MIN(OccurredAt) + $offset) / $day FROM Activities INDEXED BY {TimelineIndex} WHERE PersonId = $person
-            UNION ALL
-            SELECT (SELECT (MIN(OccurredAt) + $offset) / $day FROM Activities INDEXED BY {TimelineIndex}
-                    WHERE PersonId = $person AND OccurredAt >= (d + 1) * $day - $offset)
-            FROM days WHERE d IS NOT NULL
-        )
-        SELECT d, (SELECT COUNT(*) FROM Activities INDEXED BY {TimelineIndex}
-                   WHERE PersonId = $person AND OccurredAt >= d * $day - $offset AND OccurredAt < (d + 1) * $day - $offset)
-        FROM days WHERE d IS NOT NULL
-        """, [("$person", personId), ("$offset", utcOffset.Ticks), ("$day", TimeSpan.TicksPerDay)]);
-
-    private static Sql PageSql(int personId, TimelineFilter filter, TimelineCursor? cursor, bool newer, int limit)
-    {
-        // One included type seeks (PersonId, ActivityTypeId, OccurredAt, Id), so a rare type is as quick as a common one.
-        var singleType = filter.IncludeTypes is { Count: > 0 } include && include.Distinct().Count() == 1;
-        var sql = new StringBuilder($"""
-            SELECT Id, ActivityTypeId, TypeVersionNumber, OccurredAt, PrimaryValue, Attributes
-            FROM Activities INDEXED BY {(singleType ? TypeTimelineIndex : TimelineIndex)}
-            WHERE PersonId = $person
-            """);
-        var parameters = new List<(string, object)> { ("$person", personId), ("$limit", limit) };
-        if (cursor is not null)
-        {
-            sql.Append(newer ? " AND (OccurredAt, Id) > ($cursorAt, $cursorId)" : " AND (OccurredAt, Id) < ($cursorAt, $cursorId)");
-            parameters.Add(("$cursorAt", cursor.OccurredAtTicks));
-            parameters.Add(("$cursorId", cursor.Id));
-        }
-        if (filter.From is { } from)
-        {
-            sql.Append(" AND OccurredAt >= $from");
-            parameters.Add(("$from", from.UtcTicks));
-        }
-        if (filter.To is { } to)
-        {
-            sql.Append(" AND OccurredAt < $to");
-            parameters.Add(("$to", to.UtcTicks));
-        }
-        AppendTypes(sql, parameters, filter.IncludeTypes, "IN", "inc");
-        AppendTypes(sql, parameters, filter.ExcludeTypes, "NOT IN", "exc");
-        if (!string.IsNullOrWhiteSpace(filter.Text))
-        {
-            sql.Append(" AND PrimaryValue LIKE $text ESCAPE '\\'");
-            parameters.Add(("$text", "%" + EscapeLike(filter.Text.Trim()) + "%"));
-        }
-        sql.Append(newer ? " ORDER BY OccurredAt ASC, Id ASC" : " ORDER BY OccurredAt DESC, Id DESC");
-        sql.Append(" LIMIT $limit");
-        return new Sql(sql.ToString(), parameters);
-    }
-
-    private static void AppendTypes(StringBuilder sql, List<(string, object)> parameters, IReadOnlyList<int>? types, string op, string prefix)
-    {
-        if (types is not { Count: > 0 })
-        {
-            return;
-        }
-        var names = types.Distinct().Select((t, i) =>
-        {
-            var name = $"${prefix}{i}";
-            parameters.Add((name, t));
-            return name;
-        });
-        sql.Append($" AND ActivityTypeId {op} ({string.Join(", ", names)})");
-    }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     private static async Task<ConnectionLease> OpenAsync(AppDbContext context, CancellationToken cancellationToken)
     {
@@ -241,7 +162,7 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
         public ValueTask DisposeAsync() => new(context.Database.CloseConnectionAsync());
     }
 
-    private static DbCommand Prepare(AppDbContext context, Sql sql)
+    private static DbCommand Prepare(AppDbContext context, TimelineCommand sql)
     {
         var command = context.Database.GetDbConnection().CreateCommand();
         command.CommandText = sql.Text;
@@ -252,7 +173,7 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
         return command;
     }
 
-    private static async Task<List<Row>> ReadAsync(AppDbContext context, Sql sql, CancellationToken cancellationToken)
+    private static async Task<List<Row>> ReadAsync(AppDbContext context, TimelineCommand sql, CancellationToken cancellationToken)
     {
         var rows = new List<Row>();
         await using var connection = await OpenAsync(context, cancellationToken);
@@ -266,10 +187,10 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
         return rows;
     }
 
-    private static async Task<bool> ExistsAsync(AppDbContext context, Sql sql, CancellationToken cancellationToken) =>
+    private static async Task<bool> ExistsAsync(AppDbContext context, TimelineCommand sql, CancellationToken cancellationToken) =>
         (await ReadAsync(context, sql, cancellationToken)).Count > 0;
 
-    private static async Task<IReadOnlyList<string>> ExplainAsync(AppDbContext context, Sql sql, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<string>> ExplainAsync(AppDbContext context, TimelineCommand sql, CancellationToken cancellationToken)
     {
         var plan = new List<string>();
         await using var connection = await OpenAsync(context, cancellationToken);
