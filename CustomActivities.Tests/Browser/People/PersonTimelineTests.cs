@@ -22,7 +22,7 @@ public sealed class PersonTimelineTests(BrowserFixture browser)
         var person = await data.AddPersonAsync(A.Person.WithEmail($"finder-{tag}@example.com").Named("Fiona", "Finder").AtCompany("Search Co").Build());
         var page = await browser.SignedInPageAsync();
 
-        await page.OpenAsync("people");
+        await page.OpenWhenReadyAsync("people");
         await page.ByTestId("people-search").FillAsync($"FINDER-{tag}");
         await page.ByTestId("people-search").PressAsync("Enter");
         await Assertions.Expect(page.ByTestId("people-grid").Locator("tbody tr")).ToHaveCountAsync(1);
@@ -33,7 +33,7 @@ public sealed class PersonTimelineTests(BrowserFixture browser)
         await Assertions.Expect(page.ByTestId("person-name")).ToHaveTextAsync("Fiona Finder");
 
         // A new person: the email is checked, unique, and the page opens on save.
-        await page.OpenAsync("people");
+        await page.OpenWhenReadyAsync("people");
         await page.ByTestId("new-person").ClickAsync();
         await page.ByTestId("person-Email").FillAsync("not an email");
         await page.ByTestId("person-save").ClickAsync();
@@ -58,7 +58,7 @@ public sealed class PersonTimelineTests(BrowserFixture browser)
         var (person, webinar, cheque) = await SeedHistoryAsync();
         var page = await browser.SignedInPageAsync();
 
-        await page.OpenAsync($"people/{person.Id}");
+        await page.OpenWhenReadyAsync($"people/{person.Id}");
         var entries = page.ByTestId("timeline-entry");
         await Assertions.Expect(entries).ToHaveCountAsync(50);
         await Assertions.Expect(page.ByTestId("timeline-day").First).ToHaveAttributeAsync("data-day", "2026-03-01");
@@ -123,7 +123,7 @@ public sealed class PersonTimelineTests(BrowserFixture browser)
     {
         var (person, webinar, _) = await SeedHistoryAsync(days: 3);
         var page = await browser.SignedInPageAsync();
-        await page.OpenAsync($"people/{person.Id}");
+        await page.OpenWhenReadyAsync($"people/{person.Id}");
         await Assertions.Expect(page.ByTestId("timeline-entry")).ToHaveCountAsync(6);
         await Assertions.Expect(page.ByTestId("new-activities")).ToHaveCountAsync(0);
 
@@ -164,7 +164,7 @@ public sealed class PersonTimelineTests(BrowserFixture browser)
             .Build()]);
         var page = await browser.SignedInPageAsync();
 
-        await page.OpenAsync($"people/{person.Id}");
+        await page.OpenWhenReadyAsync($"people/{person.Id}");
         var entry = page.ByTestId("timeline-entry").First;
         await Assertions.Expect(entry.ByTestId("entry-primary")).ToHaveTextAsync("<script>window.pwned = 1</script><b>bold</b>");
         await entry.ByTestId("entry-toggle").ClickAsync();
@@ -206,5 +206,12 @@ public sealed class PersonTimelineTests(BrowserFixture browser)
 
 file static class LocatorExtensions
 {
+    /// <summary>Like OpenAsync, but does not wait for every subresource ("load"), which is slow when the cores are busy.</summary>
+    public static async Task OpenWhenReadyAsync(this IPage page, string relativeUrl)
+    {
+        await page.GotoAsync(relativeUrl, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await BrowserFixture.WaitForInteractivityAsync(page);
+    }
+
     public static ILocator ByTestId(this ILocator locator, string testId) => locator.Locator($"[data-testid='{testId}']");
 }
