@@ -3,6 +3,11 @@ using CustomActivities.Web;
 using CustomActivities.Web.Components;
 using CustomActivities.Web.Components.Account;
 
+if (SeedCommand.IsRequested(args))
+{
+    return await SeedCommand.RunAsync(args);
+}
+
 var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
 var options = StartupArguments.Parse(args);
 var builder = WebApplication.CreateBuilder(options.HostArguments);
@@ -14,6 +19,7 @@ app.UseCustomActivities();
 await app.InitializeDatabaseAsync(options.SeedDemo || app.Configuration.GetValue<bool>("Demo:Seed"));
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, startedAt));
 await app.RunAsync();
+return 0;
 
 /// <summary>Exposed for WebApplicationFactory in the tests.</summary>
 public partial class Program;

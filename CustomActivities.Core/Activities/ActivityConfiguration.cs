@@ -14,6 +14,8 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.HasOne<ActivityType>().WithMany().HasForeignKey(a => a.ActivityTypeId).OnDelete(DeleteBehavior.Restrict);
         // The timeline reads one person's activities newest first; paging across all activities reads by time.
         builder.HasIndex(a => new { a.PersonId, a.OccurredAt, a.Id }).HasDatabaseName("IX_Activities_Person_Timeline");
+        // One type of one person's timeline, and the profile's counts per type, without reading the table rows.
+        builder.HasIndex(a => new { a.PersonId, a.ActivityTypeId, a.OccurredAt, a.Id }).HasDatabaseName("IX_Activities_Person_Type_Timeline");
         builder.HasIndex(a => new { a.OccurredAt, a.Id }).HasDatabaseName("IX_Activities_Time");
         builder.HasIndex(a => new { a.ActivityTypeId, a.OccurredAt }).HasDatabaseName("IX_Activities_Type_Time");
     }

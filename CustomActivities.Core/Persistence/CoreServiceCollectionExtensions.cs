@@ -3,6 +3,7 @@ using CustomActivities.Core.ActivityTypes;
 using CustomActivities.Core.ApiClients;
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Dashboard;
+using CustomActivities.Core.People;
 using CustomActivities.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DemoDataSeeder>();
         services.AddActivityTypes();
         services.AddCustomActivitiesApi();
+        services.AddPeopleAndTimeline();
         return services;
     }
 }

@@ -17,9 +17,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = default!;
     public Uri BaseAddress => App.BaseAddress;
 
+    /// <summary>The app's SQLite file, for tests that seed data through Core services (<see cref="FixtureData"/>).</summary>
+    public string DatabasePath => database.Path;
+
     public async ValueTask InitializeAsync()
     {
-        App = await AppProcess.StartAsync(database.Path);
+        // The testing endpoint lets browser tests add activities through the app's own writer, so its live feed fires.
+        App = await AppProcess.StartAsync(database.Path, new Dictionary<string, string> { ["Testing:EnableActivityEndpoint"] = "true" });
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -5,6 +5,7 @@ using CustomActivities.Web.Api;
 using CustomActivities.Web.Components;
 using CustomActivities.Web.Components.Account;
 using CustomActivities.Web.Components.Pages.ActivityTypes;
+using CustomActivities.Web.Components.Pages.People;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -74,6 +75,7 @@ public static class WebApplicationSetup
         builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = 600_000);
 
         builder.Services.AddMarketoApi();
+        builder.Services.AddPeopleWeb();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return builder;
     }
@@ -100,6 +102,8 @@ public static class WebApplicationSetup
         app.MapAdditionalIdentityEndpoints();
         app.MapActivityTypeDownloads();
         app.MapMarketoApi();
+        app.MapTimelineCsv();
+        app.MapTestingActivityEndpoint();
         return app;
     }
 

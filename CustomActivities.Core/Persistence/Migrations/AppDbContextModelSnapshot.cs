@@ -54,6 +54,9 @@ namespace CustomActivities.Core.Persistence.Migrations
                     b.HasIndex("PersonId", "OccurredAt", "Id")
                         .HasDatabaseName("IX_Activities_Person_Timeline");
 
+                    b.HasIndex("PersonId", "ActivityTypeId", "OccurredAt", "Id")
+                        .HasDatabaseName("IX_Activities_Person_Type_Timeline");
+
                     b.ToTable("Activities", (string)null);
                 });
 

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace CustomActivities.Benchmarks;
+
+/// <summary>The real CustomActivities.Web executable (built beside this benchmark) on a free loopback port.</summary>
+public sealed class WebApp : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private WebApp(Process process, string baseAddress)
+    {
+        this.process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public string BaseAddress { get; }
+
+    public static async Task<WebApp> StartAsync(string databasePath, string adminEmail, string adminPassword)
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var output = AppContext.BaseDirectory.Replace(
+            $"{Path.DirectorySeparatorChar}CustomActivities.Benchmarks{Path.DirectorySeparatorChar}",
+            $"{Path.DirectorySeparatorChar}CustomActivities.Web{Path.DirectorySeparatorChar}");
+        var info = new ProcessStartInfo(Path.Combine(output, "CustomActivities.Web"))
+        {
+            WorkingDirectory = Path.GetFullPath(Path.Combine(output, "..", "..", "..", "..")),
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add($"http://127.0.0.1:{port}");
+        info.Environment["Database__Path"] = databasePath;
+        info.Environment["Admin__Email"] = adminEmail;
+        info.Environment["Admin__Password"] = adminPassword;
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("app: " + e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var app = new WebApp(process, $"http://127.0.0.1:{port}/");
+        using var client = new HttpClient { BaseAddress = new Uri(app.BaseAddress) };
+        for (var i = 0; i < 300; i++)
+        {
+            try
+            {
+                if ((await client.GetAsync("health")).IsSuccessStatusCode)
+                {
+                    return app;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException("The app exited during start-up.");
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The app did not become healthy.");
+    }
+
+    /// <summary>Resident set size of the server process (VmRSS).</summary>
+    public long ResidentBytes()
+    {
+        process.Refresh();
+        return process.WorkingSet64;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+    }
+}

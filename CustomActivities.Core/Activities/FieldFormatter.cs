@@ -1,0 +1,52 @@
+using System.Globalization;
+using CustomActivities.Core.ActivityTypes;
+
+namespace CustomActivities.Core.Activities;
+
+/// <summary>
+/// Shows stored values per data type in the viewer's culture and time zone. Values are text for the UI to encode;
+/// only <see cref="SafeLink"/> may become an href.
+/// </summary>
+public static class FieldFormatter
+{
+    public static string Format(TimelineField field, CultureInfo culture, TimeZoneInfo zone) => Format(field.DataType, field.Value, culture, zone);
+
+    public static string Format(FieldDataType type, string? value, CultureInfo culture, TimeZoneInfo zone)
+    {
+        if (value is null)
+        {
+            return "";
+        }
+        var invariant = CultureInfo.InvariantCulture;
+        switch (type)
+        {
+            case FieldDataType.Integer when long.TryParse(value, NumberStyles.Integer, invariant, out var integer):
+                return integer.ToString("N0", culture);
+            case FieldDataType.Float when double.TryParse(value, NumberStyles.Float, invariant, out var number):
+                return number.ToString("#,0.########", culture);
+            case FieldDataType.Currency when decimal.TryParse(value, NumberStyles.Float, invariant, out var amount):
+                return amount.ToString("N2", culture);
+            case FieldDataType.Boolean when bool.TryParse(value, out var flag):
+                return flag ? "✓ true" : "✗ false";
+            case FieldDataType.Boolean when value is "1" or "0":
+                return value == "1" ? "✓ true" : "✗ false";
+            case FieldDataType.Date when DateOnly.TryParse(value, invariant, DateTimeStyles.None, out var date):
+                return date.ToString("D", culture);
+            case FieldDataType.Date when DateTimeOffset.TryParse(value, invariant, DateTimeStyles.AssumeUniversal, out var dateTime):
+                return DateOnly.FromDateTime(dateTime.UtcDateTime).ToString("D", culture);
+            case FieldDataType.DateTime when DateTimeOffset.TryParse(value, invariant, DateTimeStyles.AssumeUniversal, out var instant):
+                return TimeZoneInfo.ConvertTime(instant, zone).ToString("f", culture);
+            default:
+                return value;
+        }
+    }
+
+    /// <summary>
+    /// The value as a link target when it is an absolute http or https URL; anything else (javascript:, data:, relative
+    /// paths) is null and must be shown as text only.
+    /// </summary>
+    public static Uri? SafeLink(string? value) =>
+        Uri.TryCreate(value?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri
+            : null;
+}

@@ -1,0 +1,263 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using CustomActivities.Core.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomActivities.Core.Activities;
+
+/// <summary>
+/// Reads one person's activities newest first. Every page is a keyset seek on IX_Activities_Person_Timeline
+/// (PersonId, OccurredAt, Id): <c>(OccurredAt, Id) &lt; (cursor)</c> ORDER BY OccurredAt DESC, Id DESC LIMIT n, so page
+/// 1,000 costs what page 1 costs and no temporary B-tree sorts anything. Never OFFSET.
+/// </summary>
+public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFactory, TypeVersionCatalog catalog)
+{
+    public const int MaxPageSize = 500;
+
+    /// <summary>Entries strictly older than <paramref name="before"/> (or the newest, without it).</summary>
+    public async Task<TimelinePage> OlderAsync(int personId, TimelineFilter filter, TimelineCursor? before, int take = 50, CancellationToken cancellationToken = default)
+    {
+        take = Math.Clamp(take, 1, MaxPageSize);
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await ReadAsync(context, TimelineSql.Page(personId, filter, before, newer: false, take + 1), cancellationToken);
+        var hasOlder = rows.Count > take;
+        if (hasOlder)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+        var entries = await LabelAsync(context, rows, cancellationToken);
+        var hasNewer = before is not null && entries.Count > 0
+            ? await ExistsAsync(context, TimelineSql.Page(personId, filter, TimelineCursor.Of(entries[0]), newer: true, 1), cancellationToken)
+            : before is not null;
+        return new TimelinePage(entries,
+            hasOlder ? TimelineCursor.Of(entries[^1]) : null,
+            hasNewer ? (entries.Count > 0 ? TimelineCursor.Of(entries[0]) : before) : null);
+    }
+
+    /// <summary>The page of entries just newer than <paramref name="after"/>, still shown newest first.</summary>
+    public async Task<TimelinePage> NewerAsync(int personId, TimelineFilter filter, TimelineCursor after, int take = 50, CancellationToken cancellationToken = default)
+    {
+        take = Math.Clamp(take, 1, MaxPageSize);
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await ReadAsync(context, TimelineSql.Page(personId, filter, after, newer: true, take + 1), cancellationToken);
+        var hasNewer = rows.Count > take;
+        if (hasNewer)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+        rows.Reverse();
+        var entries = await LabelAsync(context, rows, cancellationToken);
+        return new TimelinePage(entries,
+            entries.Count > 0 ? TimelineCursor.Of(entries[^1]) : after,
+            hasNewer ? TimelineCursor.Of(entries[0]) : null);
+    }
+
+    /// <summary>Every entry that matches, newest first, read in keyset chunks (short read transactions, no buffering).</summary>
+    public async IAsyncEnumerable<TimelineEntry> StreamAsync(int personId, TimelineFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        TimelineCursor? before = null;
+        do
+        {
+            var page = await OlderAsync(personId, filter, before, MaxPageSize, cancellationToken);
+            foreach (var entry in page.Entries)
+            {
+                yield return entry;
+            }
+            before = page.Older;
+        }
+        while (before is not null);
+    }
+
+    /// <summary>
+    /// Activities per day, week (Monday first) or month of the viewer's calendar over the person's whole history, with
+    /// empty buckets filled in. Days are counted in SQL over the covering timeline index (see <see cref="TimelineSql.Histogram"/>);
+    /// weeks and months are summed from the days.
+    /// Without a granularity the span decides: up to 92 days by day, up to two years by week, then by month.
+    /// </summary>
+    public async Task<TimelineHistogram> HistogramAsync(int personId, TimeSpan utcOffset, HistogramGranularity? granularity = null, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var days = new List<(DateOnly Day, int Count)>();
+        await using (var connection = await OpenAsync(context, cancellationToken))
+        {
+            await using var db = Prepare(context, TimelineSql.Histogram(personId, utcOffset));
+            await using var reader = await db.ExecuteReaderAsync(cancellationToken);
+            while (reader.Read())
+            {
+                days.Add((DateOnly.FromDayNumber((int)reader.GetInt64(0)), (int)reader.GetInt64(1)));
+            }
+        }
+        if (days.Count == 0)
+        {
+            return new TimelineHistogram(granularity ?? HistogramGranularity.Day, [], 0);
+        }
+        var first = days[0].Day;
+        var last = days[^1].Day;
+        var chosen = granularity ?? (last.DayNumber - first.DayNumber) switch
+        {
+            <= 92 => HistogramGranularity.Day,
+            <= 731 => HistogramGranularity.Week,
+            _ => HistogramGranularity.Month,
+        };
+        var buckets = new List<HistogramBucket>();
+        var index = 0;
+        for (var start = BucketStart(first, chosen); start <= last; start = Next(start, chosen))
+        {
+            var end = Next(start, chosen);
+            var count = 0;
+            while (index < days.Count && days[index].Day < end)
+            {
+                count += days[index++].Count;
+            }
+            buckets.Add(new HistogramBucket(start, end, count));
+        }
+        return new TimelineHistogram(chosen, buckets, days.Sum(d => d.Count));
+    }
+
+    /// <summary>EXPLAIN QUERY PLAN of a timeline page (for the benchmark and the tests).</summary>
+    public async Task<IReadOnlyList<string>> ExplainPageAsync(int personId, TimelineFilter filter, TimelineCursor? before, int take = 50, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await ExplainAsync(context, TimelineSql.Page(personId, filter, before, newer: false, take), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> ExplainHistogramAsync(int personId, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await ExplainAsync(context, TimelineSql.Histogram(personId, TimeSpan.Zero), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<(int Id, string DisplayName)>> LiveTypesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await TypeVersionCatalog.LiveTypesAsync(context, cancellationToken);
+    }
+
+    private static DateOnly BucketStart(DateOnly day, HistogramGranularity granularity) => granularity switch
+    {
+        HistogramGranularity.Week => day.AddDays(-(((int)day.DayOfWeek + 6) % 7)),
+        HistogramGranularity.Month => new DateOnly(day.Year, day.Month, 1),
+        _ => day,
+    };
+
+    private static DateOnly Next(DateOnly start, HistogramGranularity granularity) => granularity switch
+    {
+        HistogramGranularity.Week => start.AddDays(7),
+        HistogramGranularity.Month => start.AddMonths(1),
+        _ => start.AddDays(1),
+    };
+
+    private sealed record Row(long Id, int TypeId, int Version, long OccurredAt, string? Primary, string? Attributes);
+
+    private static async Task<ConnectionLease> OpenAsync(AppDbContext context, CancellationToken cancellationToken)
+    {
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        return new ConnectionLease(context);
+    }
+
+    private sealed class ConnectionLease(AppDbContext context) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => new(context.Database.CloseConnectionAsync());
+    }
+
+    private static DbCommand Prepare(AppDbContext context, TimelineCommand sql)
+    {
+        var command = context.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql.Text;
+        foreach (var (name, value) in sql.Parameters)
+        {
+            command.Parameters.Add(new SqliteParameter(name, value));
+        }
+        return command;
+    }
+
+    private static async Task<List<Row>> ReadAsync(AppDbContext context, TimelineCommand sql, CancellationToken cancellationToken)
+    {
+        var rows = new List<Row>();
+        await using var connection = await OpenAsync(context, cancellationToken);
+        await using var command = Prepare(context, sql);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new Row(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt64(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
+        }
+        return rows;
+    }
+
+    private static async Task<bool> ExistsAsync(AppDbContext context, TimelineCommand sql, CancellationToken cancellationToken) =>
+        (await ReadAsync(context, sql, cancellationToken)).Count > 0;
+
+    private static async Task<IReadOnlyList<string>> ExplainAsync(AppDbContext context, TimelineCommand sql, CancellationToken cancellationToken)
+    {
+        var plan = new List<string>();
+        await using var connection = await OpenAsync(context, cancellationToken);
+        await using var command = Prepare(context, sql with { Text = "EXPLAIN QUERY PLAN " + sql.Text });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            plan.Add(reader.GetString(3));
+        }
+        return plan;
+    }
+
+    private async Task<List<TimelineEntry>> LabelAsync(AppDbContext context, List<Row> rows, CancellationToken cancellationToken)
+    {
+        var labels = await catalog.GetAsync(context, rows.Select(r => (r.TypeId, r.Version)), cancellationToken);
+        return [.. rows.Select(r => ToEntry(r, labels[(r.TypeId, r.Version)]))];
+    }
+
+    private static TimelineEntry ToEntry(Row row, TypeVersionLabels type)
+    {
+        var values = ParseAttributes(row.Attributes);
+        var fields = new List<TimelineField>(type.Fields.Count + 1);
+        foreach (var field in type.Fields)
+        {
+            var value = field.IsPrimary ? row.Primary : values.GetValueOrDefault(field.ApiName);
+            values.Remove(field.ApiName);
+            fields.Add(new TimelineField(field.ApiName, field.Label, field.DataType, field.IsPrimary, value));
+        }
+        if (type.Primary is null)
+        {
+            fields.Insert(0, new TimelineField("primary", "primary", ActivityTypes.FieldDataType.String, true, row.Primary));
+        }
+        // Values the version does not define (should not happen) are still shown, under their API name.
+        fields.AddRange(values.Select(v => new TimelineField(v.Key, v.Key, ActivityTypes.FieldDataType.String, false, v.Value)));
+        return new TimelineEntry(row.Id, new DateTimeOffset(row.OccurredAt, TimeSpan.Zero), type, row.Primary, fields);
+    }
+
+    private static Dictionary<string, string?> ParseAttributes(string? json)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (string.IsNullOrEmpty(json))
+        {
+            return values;
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return values;
+            }
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                values[property.Name] = property.Value.ValueKind switch
+                {
+                    JsonValueKind.String => property.Value.GetString(),
+                    JsonValueKind.Null or JsonValueKind.Undefined => null,
+                    JsonValueKind.True => "true",
+                    JsonValueKind.False => "false",
+                    _ => property.Value.GetRawText(),
+                };
+            }
+        }
+        catch (JsonException)
+        {
+            values["attributes"] = json;
+        }
+        return values;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text;
+
+namespace CustomActivities.Core.Activities;
+
+internal sealed record TimelineCommand(string Text, IReadOnlyList<(string Name, object Value)> Parameters);
+
+/// <summary>The timeline's SQL: every statement names the index it must use, so the plan cannot drift to a sort.</summary>
+internal static class TimelineSql
+{
+    private const string TimelineIndex = "IX_Activities_Person_Timeline";
+    private const string TypeTimelineIndex = "IX_Activities_Person_Type_Timeline";
+
+
+    /// <summary>
+    /// Per-day counts without GROUP BY (which would sort every row in a temp B-tree): a recursive query seeks the first
+    /// activity of each next day with an active day, and each day is counted inside SQLite over its index range.
+    /// Cost: one seek per active day plus an index-only count, e.g. ~1,100 days for 100,000 activities.
+    /// </summary>
+    internal static TimelineCommand Histogram(int personId, TimeSpan utcOffset) => new($"""
+        WITH RECURSIVE days(d) AS (
+            SELECT (MIN(OccurredAt) + $offset) / $day FROM Activities INDEXED BY {TimelineIndex} WHERE PersonId = $person
+            UNION ALL
+            SELECT (SELECT (MIN(OccurredAt) + $offset) / $day FROM Activities INDEXED BY {TimelineIndex}
+                    WHERE PersonId = $person AND OccurredAt >= (d + 1) * $day - $offset)
+            FROM days WHERE d IS NOT NULL
+        )
+        SELECT d, (SELECT COUNT(*) FROM Activities INDEXED BY {TimelineIndex}
+                   WHERE PersonId = $person AND OccurredAt >= d * $day - $offset AND OccurredAt < (d + 1) * $day - $offset)
+        FROM days WHERE d IS NOT NULL
+        """, [("$person", personId), ("$offset", utcOffset.Ticks), ("$day", TimeSpan.TicksPerDay)]);
+
+    internal static TimelineCommand Page(int personId, TimelineFilter filter, TimelineCursor? cursor, bool newer, int limit)
+    {
+        // One included type seeks (PersonId, ActivityTypeId, OccurredAt, Id), so a rare type is as quick as a common one.
+        var singleType = filter.IncludeTypes is { Count: > 0 } include && include.Distinct().Count() == 1;
+        var sql = new StringBuilder($"""
+            SELECT Id, ActivityTypeId, TypeVersionNumber, OccurredAt, PrimaryValue, Attributes
+            FROM Activities INDEXED BY {(singleType ? TypeTimelineIndex : TimelineIndex)}
+            WHERE PersonId = $person
+            """);
+        var parameters = new List<(string, object)> { ("$person", personId), ("$limit", limit) };
+        if (cursor is not null)
+        {
+            sql.Append(newer ? " AND (OccurredAt, Id) > ($cursorAt, $cursorId)" : " AND (OccurredAt, Id) < ($cursorAt, $cursorId)");
+            parameters.Add(("$cursorAt", cursor.OccurredAtTicks));
+            parameters.Add(("$cursorId", cursor.Id));
+        }
+        if (filter.From is { } from)
+        {
+            sql.Append(" AND OccurredAt >= $from");
+            parameters.Add(("$from", from.UtcTicks));
+        }
+        if (filter.To is { } to)
+        {
+            sql.Append(" AND OccurredAt < $to");
+            parameters.Add(("$to", to.UtcTicks));
+        }
+        AppendTypes(sql, parameters, filter.IncludeTypes, "IN", "inc");
+        AppendTypes(sql, parameters, filter.ExcludeTypes, "NOT IN", "exc");
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            sql.Append(" AND PrimaryValue LIKE $text ESCAPE '\\'");
+            parameters.Add(("$text", "%" + EscapeLike(filter.Text.Trim()) + "%"));
+        }
+        sql.Append(newer ? " ORDER BY OccurredAt ASC, Id ASC" : " ORDER BY OccurredAt DESC, Id DESC");
+        sql.Append(" LIMIT $limit");
+        return new TimelineCommand(sql.ToString(), parameters);
+    }
+
+    private static void AppendTypes(StringBuilder sql, List<(string, object)> parameters, IReadOnlyList<int>? types, string op, string prefix)
+    {
+        if (types is not { Count: > 0 })
+        {
+            return;
+        }
+        var names = types.Distinct().Select((t, i) =>
+        {
+            var name = $"${prefix}{i}";
+            parameters.Add((name, t));
+            return name;
+        });
+        sql.Append($" AND ActivityTypeId {op} ({string.Join(", ", names)})");
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}

@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using CustomActivities.Core.ActivityTypes;
+using CustomActivities.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomActivities.Core.Activities;
+
+/// <summary>
+/// Labels of approved type versions by (type id, version number). Approved versions never change, so once read they
+/// are kept for the life of the process and a timeline page costs no extra query for its labels.
+/// </summary>
+public sealed class TypeVersionCatalog
+{
+    private readonly ConcurrentDictionary<(int TypeId, int Number), TypeVersionLabels> approved = new();
+
+    public async Task<IReadOnlyDictionary<(int TypeId, int Number), TypeVersionLabels>> GetAsync(
+        AppDbContext context, IEnumerable<(int TypeId, int Number)> keys, CancellationToken cancellationToken)
+    {
+        var wanted = keys.Distinct().ToList();
+        var result = new Dictionary<(int, int), TypeVersionLabels>();
+        var missing = new List<(int TypeId, int Number)>();
+        foreach (var key in wanted)
+        {
+            if (approved.TryGetValue(key, out var labels))
+            {
+                result[key] = labels;
+            }
+            else
+            {
+                missing.Add(key);
+            }
+        }
+        if (missing.Count == 0)
+        {
+            return result;
+        }
+        var typeIds = missing.Select(k => k.TypeId).Distinct().ToList();
+        var versions = await context.ActivityTypeVersions.AsNoTracking()
+            .Where(v => typeIds.Contains(v.ActivityTypeId))
+            .ToListAsync(cancellationToken);
+        var apiNames = await context.ActivityTypes.AsNoTracking()
+            .Where(t => typeIds.Contains(t.Id))
+            .ToDictionaryAsync(t => t.Id, t => t.ApiName, cancellationToken);
+        foreach (var version in versions)
+        {
+            var key = (version.ActivityTypeId, version.Number);
+            var labels = new TypeVersionLabels(version.ActivityTypeId, apiNames.GetValueOrDefault(version.ActivityTypeId, ""),
+                version.Number, version.DisplayName,
+                [.. version.Fields.OrderBy(f => f.IsPrimary ? 0 : 1).ThenBy(f => f.Position)
+                    .Select(f => new VersionField(f.ApiName, f.DisplayName, f.DataType, f.IsPrimary, f.Position))]);
+            if (version.State == VersionState.Approved)
+            {
+                approved[key] = labels;
+            }
+            if (missing.Contains(key))
+            {
+                result[key] = labels;
+            }
+        }
+        foreach (var key in missing.Where(k => !result.ContainsKey(k)))
+        {
+            result[key] = new TypeVersionLabels(key.TypeId, apiNames.GetValueOrDefault(key.TypeId, ""), key.Number,
+                apiNames.GetValueOrDefault(key.TypeId, $"#{key.TypeId}"), []);
+        }
+        return result;
+    }
+
+    /// <summary>Display names of every type's live version, for filters.</summary>
+    public static async Task<IReadOnlyList<(int Id, string DisplayName)>> LiveTypesAsync(AppDbContext context, CancellationToken cancellationToken)
+    {
+        var rows = await context.ActivityTypes.AsNoTracking()
+            .Where(t => t.LiveVersionNumber != null)
+            .Select(t => new
+            {
+                t.Id,
+                Name = context.ActivityTypeVersions.Where(v => v.ActivityTypeId == t.Id && v.Number == t.LiveVersionNumber)
+                    .Select(v => v.DisplayName).FirstOrDefault(),
+                t.ApiName,
+            })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.Id, r.Name ?? r.ApiName)).OrderBy(r => r.Item2, StringComparer.CurrentCultureIgnoreCase)];
+    }
+}

@@ -1,0 +1,232 @@
+using CustomActivities.Core.Auditing;
+using CustomActivities.Core.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomActivities.Core.People;
+
+/// <summary>Activities of one type recorded for a person, labelled with the type's live name.</summary>
+public sealed record ActivityTypeCount(int ActivityTypeId, string DisplayName, int Count);
+
+/// <summary>
+/// Finds, creates and edits people. Every query is served by an index on a NOCASE column: prefix searches are
+/// ranges (<c>Email &gt;= 'ab' AND Email &lt; 'ac'</c>) so SQLite seeks instead of scanning a million rows.
+/// </summary>
+public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory, AuditLog auditLog, ICurrentActor currentActor)
+{
+    /// <summary>The count stops this many pages past the requested one (at least <see cref="MinimumCountCap"/> rows).</summary>
+    public const int CountPagesAhead = 10;
+    public const int MinimumCountCap = 1000;
+
+    public async Task<PeopleResult> SearchAsync(PeopleQuery query, CancellationToken cancellationToken = default)
+    {
+        var take = Math.Clamp(query.Take, 1, 500);
+        var skip = Math.Max(0, query.Skip);
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var people = Filter(context.People.AsNoTracking(), query.Search, query.Field);
+
+        var cap = Math.Max(MinimumCountCap, skip + take * CountPagesAhead);
+        var count = await people.Take(cap + 1).CountAsync(cancellationToken);
+
+        var rows = await PageQuery(people, query.Sort, query.Descending, skip, take).ToListAsync(cancellationToken);
+        return new PeopleResult(rows, Math.Min(count, cap), count > cap);
+    }
+
+    /// <summary>EXPLAIN QUERY PLAN of the page query (for the benchmark and the tests): the prefix search must use an index.</summary>
+    public async Task<IReadOnlyList<string>> ExplainSearchAsync(PeopleQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var people = Filter(context.People.AsNoTracking(), query.Search, query.Field);
+        await using var command = PageQuery(people, query.Sort, query.Descending, query.Skip, query.Take).CreateDbCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            plan.Add(reader.GetString(3));
+        }
+        return plan;
+    }
+
+    private static IQueryable<PersonRow> PageQuery(IQueryable<Person> people, PeopleSort sort, bool descending, int skip, int take) =>
+        Sort(people, sort, descending)
+            .Skip(skip)
+            .Take(take)
+            .Select(p => new PersonRow(p.Id, p.Email, p.FirstName, p.LastName, p.Company, p.CreatedAt, p.LastActivityAt));
+
+    internal static IQueryable<Person> Filter(IQueryable<Person> people, string? search, PeopleSearchField field)
+    {
+        var term = search?.Trim();
+        if (string.IsNullOrEmpty(term))
+        {
+            return people;
+        }
+        var (lo, hi) = PrefixRange(term);
+        if (field == PeopleSearchField.Email || (field == PeopleSearchField.Any && term.Contains('@')))
+        {
+            return people.Where(p => string.Compare(p.Email, lo) >= 0 && string.Compare(p.Email, hi) < 0);
+        }
+        if (field == PeopleSearchField.Company)
+        {
+            return people.Where(p => string.Compare(p.Company, lo) >= 0 && string.Compare(p.Company, hi) < 0);
+        }
+        var space = term.IndexOf(' ');
+        if (space > 0)
+        {
+            // "ada love": first name starts with "ada" and last name with "love".
+            var (firstLo, firstHi) = PrefixRange(term[..space]);
+            var (lastLo, lastHi) = PrefixRange(term[(space + 1)..].Trim());
+            var fullName = people.Where(p => string.Compare(p.FirstName, firstLo) >= 0 && string.Compare(p.FirstName, firstHi) < 0
+                && string.Compare(p.LastName, lastLo) >= 0 && string.Compare(p.LastName, lastHi) < 0);
+            return field == PeopleSearchField.Name
+                ? fullName
+                : fullName.Union(people.Where(p => string.Compare(p.Company, lo) >= 0 && string.Compare(p.Company, hi) < 0));
+        }
+        if (field == PeopleSearchField.Name)
+        {
+            return people.Where(p => (string.Compare(p.FirstName, lo) >= 0 && string.Compare(p.FirstName, hi) < 0)
+                || (string.Compare(p.LastName, lo) >= 0 && string.Compare(p.LastName, hi) < 0));
+        }
+        return people.Where(p => (string.Compare(p.Email, lo) >= 0 && string.Compare(p.Email, hi) < 0)
+            || (string.Compare(p.FirstName, lo) >= 0 && string.Compare(p.FirstName, hi) < 0)
+            || (string.Compare(p.LastName, lo) >= 0 && string.Compare(p.LastName, hi) < 0)
+            || (string.Compare(p.Company, lo) >= 0 && string.Compare(p.Company, hi) < 0));
+    }
+
+    /// <summary>
+    /// [lo, hi) holding every string that starts with <paramref name="prefix"/> under NOCASE (which folds ASCII to lower
+    /// case, so the bounds are lower-cased first): "Ab" gives ["ab", "ac").
+    /// </summary>
+    internal static (string Lo, string Hi) PrefixRange(string prefix)
+    {
+        var lo = prefix.ToLowerInvariant();
+        var last = lo[^1];
+        var hi = last == char.MaxValue ? lo + char.MaxValue : lo[..^1] + (char)(last + 1);
+        return (lo, hi);
+    }
+
+    private static IQueryable<Person> Sort(IQueryable<Person> people, PeopleSort sort, bool descending) => (sort, descending) switch
+    {
+        (PeopleSort.Name, false) => people.OrderBy(p => p.LastName).ThenBy(p => p.Id),
+        (PeopleSort.Name, true) => people.OrderByDescending(p => p.LastName).ThenByDescending(p => p.Id),
+        (PeopleSort.Created, false) => people.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id),
+        (PeopleSort.Created, true) => people.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id),
+        (PeopleSort.LastActivity, false) => people.OrderBy(p => p.LastActivityAt).ThenBy(p => p.Id),
+        (PeopleSort.LastActivity, true) => people.OrderByDescending(p => p.LastActivityAt).ThenByDescending(p => p.Id),
+        (_, true) => people.OrderByDescending(p => p.Email),
+        _ => people.OrderBy(p => p.Email),
+    };
+
+    public async Task<Person?> FindAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+    }
+
+    /// <summary>How many activities of each type the person has, most frequent first.</summary>
+    public async Task<IReadOnlyList<ActivityTypeCount>> CountActivitiesByTypeAsync(int personId, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var counts = await context.Activities.AsNoTracking()
+            .Where(a => a.PersonId == personId)
+            .GroupBy(a => a.ActivityTypeId)
+            .Select(g => new { TypeId = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var typeIds = counts.Select(c => c.TypeId).ToList();
+        var names = await context.ActivityTypeVersions.AsNoTracking()
+            .IgnoreAutoIncludes()
+            .Where(v => typeIds.Contains(v.ActivityTypeId))
+            .Select(v => new { v.ActivityTypeId, v.Number, v.DisplayName, v.State })
+            .ToListAsync(cancellationToken);
+        return [.. counts
+            .Select(c => new ActivityTypeCount(c.TypeId, names
+                .Where(n => n.ActivityTypeId == c.TypeId && n.State == ActivityTypes.VersionState.Approved)
+                .OrderByDescending(n => n.Number)
+                .Select(n => n.DisplayName)
+                .FirstOrDefault() ?? $"#{c.TypeId}", c.Count))
+            .OrderByDescending(c => c.Count)
+            .ThenBy(c => c.DisplayName)];
+    }
+
+    public async Task<PersonSaveResult> CreateAsync(PersonInput input, CancellationToken cancellationToken = default)
+    {
+        var errors = input.Validate();
+        if (errors.Count > 0)
+        {
+            return new PersonSaveResult(null, errors);
+        }
+        var actor = await currentActor.GetAsync(cancellationToken);
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var email = input.Email.Trim();
+        if (await context.People.AnyAsync(p => p.Email == email, cancellationToken))
+        {
+            return PersonSaveResult.Failed(nameof(PersonInput.Email), PersonErrors.EmailTaken);
+        }
+        var person = new Person { Email = email };
+        Apply(person, input);
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        context.People.Add(person);
+        if (!await TrySaveAsync(context, cancellationToken))
+        {
+            return PersonSaveResult.Failed(nameof(PersonInput.Email), PersonErrors.EmailTaken);
+        }
+        auditLog.Record(context, actor, "Person.Created", "Person", person.Id.ToString(), person.Email, null, Snapshot(person));
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new PersonSaveResult(person.Id, new Dictionary<string, string>());
+    }
+
+    public async Task<PersonSaveResult> UpdateAsync(int id, PersonInput input, CancellationToken cancellationToken = default)
+    {
+        var errors = input.Validate();
+        if (errors.Count > 0)
+        {
+            return new PersonSaveResult(null, errors);
+        }
+        var actor = await currentActor.GetAsync(cancellationToken);
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var person = await context.People.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (person is null)
+        {
+            return PersonSaveResult.Failed(nameof(PersonInput.Email), PersonErrors.NotFound);
+        }
+        var email = input.Email.Trim();
+        if (await context.People.AnyAsync(p => p.Email == email && p.Id != id, cancellationToken))
+        {
+            return PersonSaveResult.Failed(nameof(PersonInput.Email), PersonErrors.EmailTaken);
+        }
+        var before = Snapshot(person);
+        person.Email = email;
+        Apply(person, input);
+        auditLog.Record(context, actor, "Person.Updated", "Person", person.Id.ToString(), person.Email, before, Snapshot(person));
+        if (!await TrySaveAsync(context, cancellationToken))
+        {
+            return PersonSaveResult.Failed(nameof(PersonInput.Email), PersonErrors.EmailTaken);
+        }
+        return new PersonSaveResult(person.Id, new Dictionary<string, string>());
+    }
+
+    private static void Apply(Person person, PersonInput input)
+    {
+        person.FirstName = PersonInput.Clean(input.FirstName);
+        person.LastName = PersonInput.Clean(input.LastName);
+        person.Company = PersonInput.Clean(input.Company);
+    }
+
+    private static object Snapshot(Person p) => new { p.Email, p.FirstName, p.LastName, p.Company };
+
+    /// <summary>False when the unique email index refused the row (someone else took the email in between).</summary>
+    private static async Task<bool> TrySaveAsync(AppDbContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Net;
+using CustomActivities.Core.ActivityTypes;
+using CustomActivities.Tests.Builders;
+using CustomActivities.Tests.Support;
+
+namespace CustomActivities.Tests.Integration.People;
+
+public sealed class TimelineCsvEndpointTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_csv_export_needs_a_signed_in_user_and_streams_the_filtered_rows_newest_first()
+    {
+        await using var app = new AppFactory();
+        var anonymous = app.CreateNoRedirectClient();
+        var signedIn = await app.SignedInClientAsync();
+        await using var data = FixtureData.Open(app.DatabasePath);
+        var person = await data.AddPersonAsync(A.Person.Build());
+        var type = await data.AddTypeAsync(A.ActivityType.Named("purchase", "Purchase").WithField("total", FieldDataType.Currency, "Total").Build());
+        var other = await data.AddTypeAsync(A.ActivityType.Named("visit", "Visit").Build());
+        var day = new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero);
+        await data.WriteAsync([.. Enumerable.Range(0, 1200).Select(i => An.Activity(person.Id, i % 2 == 0 ? type.Id : other.Id)
+            .At(day.AddMinutes(i)).Primary($"p{i}, \"quoted\"").With("total", i).Build())]);
+
+        var refused = await anonymous.GetAsync($"people/{person.Id}/timeline.csv", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/Account/Login", refused.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, (await signedIn.GetAsync("people/999999/timeline.csv", Ct)).StatusCode);
+
+        var response = await signedIn.GetAsync($"people/{person.Id}/timeline.csv?types={type.Id}&tz=Europe/Paris", Ct);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync(Ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(601, lines.Length);
+        Assert.Equal("2026-05-02T03:58:00.000Z,2026-05-02 05:58:00,Purchase,1,Webinar name,\"p1198, \"\"quoted\"\"\",Total: 1198,", lines[1][..(lines[1].LastIndexOf(',') + 1)]);
+        Assert.StartsWith("2026-05-01T08:00:00.000Z,", lines[^1]);
+    }
+}

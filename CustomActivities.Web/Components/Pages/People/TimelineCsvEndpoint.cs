@@ -1,0 +1,76 @@
+using System.Globalization;
+using CsvHelper;
+using CustomActivities.Core.Activities;
+using CustomActivities.Core.People;
+
+namespace CustomActivities.Web.Components.Pages.People;
+
+/// <summary>
+/// GET /people/{id}/timeline.csv?types=&amp;exclude=&amp;from=&amp;to=&amp;q=&amp;tz=Europe/Paris: the filtered timeline, newest
+/// first, written row by row as it is read (keyset chunks; nothing buffers the whole result). Signed-in users only.
+/// </summary>
+public static class TimelineCsvEndpoint
+{
+    public static IServiceCollection AddPeopleWeb(this IServiceCollection services) => services.AddScoped<ViewerTimeZone>();
+
+    public static IEndpointRouteBuilder MapTimelineCsv(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/people/{id:int}/timeline.csv", WriteAsync).RequireAuthorization();
+        return app;
+    }
+
+    public static string Url(int personId, TimelineUrl filters, TimeZoneInfo zone)
+    {
+        var query = filters.ToQuery();
+        query.Remove("at");
+        query["tz"] = zone.Id;
+        var pairs = query.Where(p => p.Value is not null).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!.ToString()!)}");
+        return $"people/{personId}/timeline.csv?{string.Join('&', pairs)}";
+    }
+
+    private static async Task WriteAsync(int id, HttpContext http, PeopleService people, TimelineService timeline,
+        string? types, string? exclude, string? from, string? to, string? q, string? tz)
+    {
+        var cancellationToken = http.RequestAborted;
+        var person = await people.FindAsync(id, cancellationToken);
+        if (person is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        var zone = tz is not null && TimeZoneInfo.TryFindSystemTimeZoneById(tz, out var found) ? found : TimeZoneInfo.Utc;
+        var filter = TimelineUrl.Parse(types, exclude, from, to, q, null).ToFilter(zone);
+
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"person-{id}-timeline.csv\"";
+        http.Response.Headers.CacheControl = "no-store";
+        await using var writer = new StreamWriter(http.Response.Body, leaveOpen: true);
+        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        foreach (var header in new[] { "occurredAtUtc", "occurredAtLocal", "activityType", "typeVersion", "primaryField", "primaryValue", "details", "activityId" })
+        {
+            csv.WriteField(header);
+        }
+        await csv.NextRecordAsync();
+        var rows = 0;
+        await foreach (var entry in timeline.StreamAsync(id, filter, cancellationToken))
+        {
+            var primary = entry.Fields.FirstOrDefault(f => f.IsPrimary);
+            csv.WriteField(entry.OccurredAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+            csv.WriteField(TimeZoneInfo.ConvertTime(entry.OccurredAt, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+            csv.WriteField(entry.Type.DisplayName);
+            csv.WriteField(entry.Type.Number);
+            csv.WriteField(primary?.Label);
+            csv.WriteField(entry.PrimaryValue);
+            csv.WriteField(string.Join("; ", entry.Fields.Where(f => !f.IsPrimary && f.Value is not null).Select(f => $"{f.Label}: {f.Value}")));
+            csv.WriteField(entry.Id);
+            await csv.NextRecordAsync();
+            if (++rows % 500 == 0)
+            {
+                await csv.FlushAsync();
+                await writer.FlushAsync(cancellationToken);
+            }
+        }
+        await csv.FlushAsync();
+        await writer.FlushAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.JSInterop;
+
+namespace CustomActivities.Web.Components.Pages.People;
+
+/// <summary>The browser's time zone for this circuit, asked once through JS (UTC until known).</summary>
+public sealed class ViewerTimeZone
+{
+    /// <summary>Set by people.js, so the next prerender already knows the zone and renders the timeline at once.</summary>
+    public const string CookieName = "ca-tz";
+
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public bool IsKnown { get; private set; }
+
+    /// <summary>Uses a time zone id from a cookie or from the prerender's persisted state; false when unknown.</summary>
+    public bool TryUse(string? id)
+    {
+        if (!IsKnown && !string.IsNullOrEmpty(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
+        {
+            Zone = zone;
+            IsKnown = true;
+        }
+        return IsKnown;
+    }
+
+    public async Task EnsureAsync(IJSRuntime js)
+    {
+        if (IsKnown)
+        {
+            return;
+        }
+        await using var module = await js.InvokeAsync<IJSObjectReference>("import", "./js/people.js");
+        var name = await module.InvokeAsync<string>("timeZone");
+        if (!string.IsNullOrEmpty(name) && TimeZoneInfo.TryFindSystemTimeZoneById(name, out var zone))
+        {
+            Zone = zone;
+        }
+        else
+        {
+            var minutes = await module.InvokeAsync<int>("offsetMinutes");
+            Zone = TimeZoneInfo.CreateCustomTimeZone($"UTC{minutes:+0;-0}", TimeSpan.FromMinutes(minutes), $"UTC{minutes:+0;-0}", $"UTC{minutes:+0;-0}");
+        }
+        IsKnown = true;
+    }
+}
