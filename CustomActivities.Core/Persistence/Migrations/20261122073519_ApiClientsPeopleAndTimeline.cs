@@ -5,7 +5,7 @@
 namespace CustomActivities.Core.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class ApiClientsAndIdempotency : Migration
+    public partial class ApiClientsPeopleAndTimeline : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -97,6 +97,11 @@ namespace CustomActivities.Core.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Activities_Person_Type_Timeline",
+                table: "Activities",
+                columns: new[] { "PersonId", "ActivityTypeId", "OccurredAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApiAccessTokens_ApiClientId_ExpiresAt",
                 table: "ApiAccessTokens",
                 columns: new[] { "ApiClientId", "ExpiresAt" });
@@ -139,6 +144,10 @@ namespace CustomActivities.Core.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "ApiClients");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Activities_Person_Type_Timeline",
+                table: "Activities");
         }
     }
 }

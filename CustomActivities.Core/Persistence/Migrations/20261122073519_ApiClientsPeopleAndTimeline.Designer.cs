@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CustomActivities.Core.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261122050545_ApiClientsAndIdempotency")]
-    partial class ApiClientsAndIdempotency
+    [Migration("20261122073519_ApiClientsPeopleAndTimeline")]
+    partial class ApiClientsPeopleAndTimeline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -56,6 +56,9 @@ namespace CustomActivities.Core.Persistence.Migrations
 
                     b.HasIndex("PersonId", "OccurredAt", "Id")
                         .HasDatabaseName("IX_Activities_Person_Timeline");
+
+                    b.HasIndex("PersonId", "ActivityTypeId", "OccurredAt", "Id")
+                        .HasDatabaseName("IX_Activities_Person_Type_Timeline");
 
                     b.ToTable("Activities", (string)null);
                 });
