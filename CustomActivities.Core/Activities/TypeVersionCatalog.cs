@@ -78,6 +78,11 @@ public sealed class TypeVersionCatalog
                 t.ApiName,
             })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => (r.Id, r.Name ?? r.ApiName)).OrderBy(r => r.Item2, StringComparer.CurrentCultureIgnoreCase)];
+        // Display names need not be unique; a picker must still tell two types apart, so a shared name gets the API name.
+        var labelled = rows.Select(r => (r.Id, r.ApiName, Label: r.Name ?? r.ApiName)).ToList();
+        var shared = labelled.GroupBy(r => r.Label, StringComparer.CurrentCultureIgnoreCase)
+            .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.CurrentCultureIgnoreCase);
+        return [.. labelled.Select(r => (r.Id, shared.Contains(r.Label) ? $"{r.Label} ({r.ApiName})" : r.Label))
+            .OrderBy(r => r.Item2, StringComparer.CurrentCultureIgnoreCase)];
     }
 }

@@ -76,8 +76,9 @@ public sealed class PersonTimelineTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(page, "person-timeline-expanded");
 
         // Only one type: the URL carries the filter, so a reload shows the same view.
+        // Other tests in the shared database also define a "Cheque deposited": then the picker adds the API name.
         await page.ByTestId("include-types").ClickAsync();
-        await page.Locator(".rz-popup li", new() { HasText = "Cheque deposited" }).ClickAsync();
+        await page.Locator(".rz-popup li", new() { HasTextRegex = new Regex($@"^\s*Cheque deposited( \({cheque.ApiName}\))?\s*$") }).ClickAsync();
         await page.Keyboard.PressAsync("Escape");
         await page.WaitForURLAsync(new Regex($"types={cheque.Id}"));
         await Assertions.Expect(page.ByTestId("entry-primary").First).ToHaveTextAsync("CHQ-59");

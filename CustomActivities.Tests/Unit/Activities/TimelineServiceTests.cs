@@ -214,6 +214,25 @@ public sealed class TimelineServiceTests
         Assert.Equal([2, 3], notified);
     }
 
+    [Fact]
+    public async Task Type_filter_labels_tell_apart_types_that_share_a_display_name()
+    {
+        await using var host = await new CoreTestHostBuilder().BuildAsync();
+        await SeedAsync(host);
+        await using (var context = host.NewContext())
+        {
+            context.Add(A.ActivityType.Named("chequeDepositedAgain", "Cheque deposited").Build());
+            await context.SaveChangesAsync(Ct);
+        }
+
+        var labels = (await host.Get<TimelineService>().LiveTypesAsync(Ct)).Select(t => t.DisplayName).ToList();
+
+        Assert.Contains("Cheque deposited (chequeDeposited)", labels);
+        Assert.Contains("Cheque deposited (chequeDepositedAgain)", labels);
+        Assert.DoesNotContain("Cheque deposited", labels);
+        Assert.Equal(labels.Order(StringComparer.CurrentCultureIgnoreCase), labels);
+    }
+
     private static async Task<(int Person, int Other, int Webinar, int Deposit)> SeedAsync(CoreTestHost host)
     {
         await using var context = host.NewContext();
