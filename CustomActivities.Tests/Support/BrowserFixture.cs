@@ -22,8 +22,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        // The testing endpoint lets browser tests add activities through the app's own writer, so its live feed fires.
-        App = await AppProcess.StartAsync(database.Path, new Dictionary<string, string> { ["Testing:EnableActivityEndpoint"] = "true" });
+        App = await AppProcess.StartAsync(database.Path);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

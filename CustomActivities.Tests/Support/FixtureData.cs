@@ -1,9 +1,11 @@
 using CustomActivities.Core.Activities;
 using CustomActivities.Core.ActivityTypes;
+using CustomActivities.Core.ApiClients;
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.People;
 using CustomActivities.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -23,6 +25,7 @@ public sealed class FixtureData : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddSingleton<ICurrentActor>(new FixedActor(Actor.System));
         services.AddCustomActivitiesCore(databasePath);
         return new FixtureData(services.BuildServiceProvider());
@@ -44,6 +47,13 @@ public sealed class FixtureData : IAsyncDisposable
         context.ActivityTypes.Add(type);
         await context.SaveChangesAsync();
         return type;
+    }
+
+    /// <summary>A REST API client of the app, to drive it as an integration does (its writes fire the live feed).</summary>
+    public async Task<ApiClientSecret> AddApiClientAsync(string name, ApiPermission permission = ApiPermission.WriteActivitiesAndLeads)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ApiClientService>().CreateAsync(name, permission);
     }
 
     public Task<long[]> WriteAsync(IReadOnlyList<NewActivity> activities) =>

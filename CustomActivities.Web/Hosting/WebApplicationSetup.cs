@@ -103,7 +103,6 @@ public static class WebApplicationSetup
         app.MapActivityTypeDownloads();
         app.MapMarketoApi();
         app.MapTimelineCsv();
-        app.MapTestingActivityEndpoint();
         return app;
     }
 

@@ -128,16 +128,29 @@ public sealed class PersonTimelineTests(BrowserFixture browser)
         await Assertions.Expect(page.ByTestId("timeline-entry")).ToHaveCountAsync(6);
         await Assertions.Expect(page.ByTestId("new-activities")).ToHaveCountAsync(0);
 
-        // Through the app's own writer (the path the REST API uses), so its in-process feed fires.
-        var response = await page.APIRequest.PostAsync("testing/activities", new()
+        // As an integration sends them: the REST API, with a token of an API client.
+        await using (var data = FixtureData.Open(browser.DatabasePath))
         {
-            DataObject = new[]
+            var client = await data.AddApiClientAsync($"live-{person.Id}");
+            var token = await page.APIRequest.GetAsync(
+                $"identity/oauth/token?grant_type=client_credentials&client_id={client.ClientId}&client_secret={client.Secret}");
+            var accessToken = (await token.JsonAsync())!.Value.GetProperty("access_token").GetString();
+            var response = await page.APIRequest.PostAsync("rest/v1/activities/external.json", new()
             {
-                new NewActivity(person.Id, webinar.Id, 1, DateTimeOffset.UtcNow, "Live webinar", null),
-                new NewActivity(person.Id, webinar.Id, 1, DateTimeOffset.UtcNow.AddSeconds(1), "Live webinar 2", null),
-            },
-        });
-        Assert.True(response.Ok, await response.TextAsync());
+                Headers = new Dictionary<string, string> { ["Authorization"] = $"Bearer {accessToken}" },
+                DataObject = new
+                {
+                    input = new[]
+                    {
+                        new { leadId = person.Id, activityTypeId = webinar.Id, activityDate = DateTimeOffset.UtcNow, primaryAttributeValue = "Live webinar" },
+                        new { leadId = person.Id, activityTypeId = webinar.Id, activityDate = DateTimeOffset.UtcNow.AddSeconds(1), primaryAttributeValue = "Live webinar 2" },
+                    },
+                },
+            });
+            var answer = (await response.JsonAsync())!.Value;
+            Assert.True(answer.GetProperty("success").GetBoolean(), answer.ToString());
+            Assert.All(answer.GetProperty("result").EnumerateArray(), r => Assert.Equal("added", r.GetProperty("status").GetString()));
+        }
 
         await Assertions.Expect(page.ByTestId("new-activities")).ToContainTextAsync("2 new activities");
         await BrowserFixture.ScreenshotAsync(page, "person-timeline-live-pill");
