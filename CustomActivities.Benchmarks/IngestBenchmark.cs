@@ -283,7 +283,7 @@ public static class IngestBenchmark
     {
         using var connection = new SqliteConnection(SqliteConnectionSetup.ConnectionString(databasePath));
         connection.Open();
-        SqliteConnectionSetup.Apply(connection);
+        SqliteConnectionSetup.ApplyForBulkWrites(connection);
         SQLitePCL.raw.sqlite3_prepare_v2(connection.Handle,
             "INSERT INTO Activities (PersonId, ActivityTypeId, TypeVersionNumber, OccurredAt, PrimaryValue, Attributes, RecordedAt) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);",
             out var statement);
@@ -321,7 +321,7 @@ public static class IngestBenchmark
     {
         using var connection = new SqliteConnection(SqliteConnectionSetup.ConnectionString(databasePath));
         connection.Open();
-        SqliteConnectionSetup.Apply(connection);
+        SqliteConnectionSetup.ApplyForBulkWrites(connection);
         using var insert = connection.CreateCommand();
         insert.CommandText = """
             INSERT INTO Activities (PersonId, ActivityTypeId, TypeVersionNumber, OccurredAt, PrimaryValue, Attributes, RecordedAt)

@@ -175,7 +175,7 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
         }
         connection = new SqliteConnection(database.ConnectionString);
         connection.Open();
-        SqliteConnectionSetup.Apply(connection);
+        SqliteConnectionSetup.ApplyForBulkWrites(connection);
 
         Check(raw.sqlite3_prepare_v2(connection.Handle, """
             INSERT INTO Activities (PersonId, ActivityTypeId, TypeVersionNumber, OccurredAt, PrimaryValue, Attributes, RecordedAt)

@@ -25,6 +25,20 @@ public static class SqliteConnectionSetup
         command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
         command.ExecuteNonQuery();
     }
+
+    /// <summary>
+    /// The single activity writer inserts into four secondary indexes, two of them at random places (by person): with
+    /// SQLite's default 2 MB page cache each such insert soon reads its page back from the OS. 64 MB keeps the hot
+    /// index pages in memory; it is one connection, so the memory is bounded. A checkpoint (copying the WAL into the
+    /// database file, with an fsync) every 64 MB of WAL instead of every 4 MB spends far less time waiting on the disk.
+    /// </summary>
+    public static void ApplyForBulkWrites(DbConnection connection)
+    {
+        Apply(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16384;";
+        command.ExecuteNonQuery();
+    }
 }
 
 /// <summary>Applies <see cref="SqliteConnectionSetup.Apply"/> to every connection EF Core opens.</summary>
