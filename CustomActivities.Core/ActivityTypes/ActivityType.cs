@@ -44,6 +44,10 @@ public class ActivityType : IAuditableEntity
     /// <summary>The version people see first: the pending draft of a never-approved type, else the live version.</summary>
     public ActivityTypeVersion CurrentVersion => LiveVersion ?? PendingDraft ?? Versions.OrderByDescending(v => v.Number).First();
 
+    /// <summary>What an edit starts from: the pending draft, else the live version (as the wizard does).</summary>
+    public ActivityTypeDefinition EditableDefinition =>
+        VersionView.From(PendingDraft ?? LiveVersion ?? Versions.OrderByDescending(v => v.Number).First()).ToDefinition(ApiName);
+
     public ActivityTypeStatus Status =>
         IsArchived ? ActivityTypeStatus.Archived
         : !WasApproved ? ActivityTypeStatus.Draft

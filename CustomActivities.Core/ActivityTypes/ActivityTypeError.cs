@@ -24,6 +24,8 @@ public static class ActivityTypeErrorCodes
     public const string FieldDataTypeImmutable = "fieldDataTypeImmutable";
     public const string PrimaryFieldRemoved = "primaryFieldRemoved";
     public const string PrimarySwapInvalid = "primarySwapInvalid";
+    public const string OnePrimaryField = "onePrimaryField";
+    public const string FieldNotFound = "fieldNotFound";
     public const string NotFound = "notFound";
     public const string Forbidden = "forbidden";
     public const string SelfApproval = "selfApproval";

@@ -62,6 +62,14 @@ public static partial class ActivityTypeRules
         return errors;
     }
 
+    /// <summary>The rules one field must satisfy on its own, reported under <paramref name="path"/> (e.g. the request's "attributes[2]").</summary>
+    public static IReadOnlyList<ActivityTypeError> ValidateField(string path, FieldDefinition field)
+    {
+        var errors = new List<ActivityTypeError>();
+        Field(errors, path, field);
+        return errors;
+    }
+
     /// <summary>"primaryField" for index -1, else "fields[i]".</summary>
     public static string FieldPath(int secondaryIndex) => secondaryIndex < 0 ? "primaryField" : $"fields[{secondaryIndex}]";
 

@@ -75,11 +75,15 @@ public sealed partial class ActivityTypeService(
     /// </summary>
     public Task<ActivityTypeResult> UpdateDraftAsync(Actor actor, string apiName, ActivityTypeDefinition definition, int? expectedStamp,
         CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, apiName, expectedStamp, Actions.DraftUpdated, async (context, type) =>
-        {
-            var errors = await ValidateAsync(context, definition, type, cancellationToken);
-            return errors.Count > 0 ? errors : type.EditDraft(definition, actor, timeProvider.GetUtcNow());
-        }, cancellationToken);
+        ChangeAsync(actor, apiName, expectedStamp, Actions.DraftUpdated,
+            (context, type) => ApplyEditAsync(context, type, actor, definition, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<ActivityTypeError>> ApplyEditAsync(AppDbContext context, ActivityType type, Actor actor,
+        ActivityTypeDefinition definition, CancellationToken cancellationToken)
+    {
+        var errors = await ValidateAsync(context, definition, type, cancellationToken);
+        return errors.Count > 0 ? errors : type.EditDraft(definition, actor, timeProvider.GetUtcNow());
+    }
 
     public Task<ActivityTypeResult> ApproveAsync(Actor actor, string apiName, int? expectedStamp = null, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, apiName, expectedStamp, Actions.Approved, (_, type) =>

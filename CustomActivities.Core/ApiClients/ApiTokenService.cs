@@ -11,7 +11,11 @@ namespace CustomActivities.Core.ApiClients;
 /// <summary>The client behind a valid access token.</summary>
 public sealed record ApiCaller(int ClientId, string Name, ApiPermission Permission)
 {
-    public Actor Actor { get; } = new(ActorKind.ApiClient, ClientId.ToString(), Name);
+    /// <summary>
+    /// A full-permission client was given that permission by an admin to manage activity types, so it acts as an admin
+    /// in the type lifecycle (approve, discard any draft, delete); the self-approval rule still applies to it.
+    /// </summary>
+    public Actor Actor { get; } = new(ActorKind.ApiClient, ClientId.ToString(), Name, IsAdmin: Permission == ApiPermission.Full);
 
     public bool Allows(ApiAccess access) => new ApiClient { Name = Name, ClientId = "", SecretHash = "", Permission = Permission }.Allows(access);
 }

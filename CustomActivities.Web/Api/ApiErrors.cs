@@ -19,13 +19,13 @@ public static class ApiErrors
         ("611", "call", "System error (nothing of the call was stored)"),
         ("612", "call", "Invalid content type (POST bodies must be application/json)"),
         ("615", "call", "Concurrent access limit reached (Api:MaxConcurrentCalls, default 10)"),
-        ("709", "call", "Blocked by a business rule (Idempotency-Key reused with another body, createOnly with lookupField id)"),
+        ("709", "call", "Blocked by a business rule (Idempotency-Key reused with another body, createOnly with lookupField id; activity types: duplicate API, trigger or filter name, limits, what cannot change after approval, self-approval, no draft, archived, has activities, concurrent change)"),
         ("1001", "record/call", "Invalid value for the field's data type"),
         ("1002", "record/call", "Missing value for a required field or parameter"),
-        ("1003", "record/call", "Invalid data (unknown, unapproved or archived activity type; too many records or filters; value too long)"),
+        ("1003", "record/call", "Invalid data (unknown, unapproved or archived activity type; too many records or filters; value too long; invalid activity type definition: names, data type, attribute sent twice or already there, two primary attributes)"),
         ("1004", "record", "Lead not found"),
         ("1005", "record", "Lead already exists (createOnly)"),
-        ("1006", "record/call", "Field not found"),
+        ("1006", "record/call", "Field not found (also an unknown attribute of an activity type)"),
     ];
 
     public static ApiError TokenInvalid => new("601", "Access token invalid");

@@ -44,6 +44,9 @@ public sealed class Envelope : IResult
 
     public static Envelope Error(ApiError error, int statusCode = 200) => new(null, null, [error], null, null, statusCode);
 
+    /// <summary>Every reason a call was refused (e.g. each rule an activity type definition breaks), most relevant first.</summary>
+    public static Envelope Errors(IReadOnlyList<ApiError> errors) => new(null, null, errors, null, null, 200);
+
     public static string NewRequestId() =>
         $"{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}#{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds():x}";
 

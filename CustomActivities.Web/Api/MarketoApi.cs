@@ -34,6 +34,7 @@ public static class MarketoApi
             .WithTags("REST v1");
         LeadEndpoints.Map(rest);
         ActivityTypeEndpoints.Map(rest);
+        ActivityTypeWriteEndpoints.Map(rest);
         ActivityEndpoints.Map(rest);
 
         app.MapFallback("/rest/{**path}", () => Envelope.Error(ApiErrors.NotFound()))

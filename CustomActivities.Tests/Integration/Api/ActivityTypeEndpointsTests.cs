@@ -58,6 +58,10 @@ public sealed class ActivityTypeEndpointsTests(ApiFixture fixture) : IClassFixtu
                      "/identity/oauth/token", "/rest/v1/leads.json", "/rest/v1/lead/{id}.json", "/rest/v1/leads/describe.json",
                      "/rest/v1/activities/external/types.json", "/rest/v1/activities/external/type/{apiName}/describe.json",
                      "/rest/v1/activities/types.json", "/rest/v1/activities/external.json", "/rest/v1/activities/pagingtoken.json", "/rest/v1/activities.json",
+                     "/rest/v1/activities/external/type.json", "/rest/v1/activities/external/type/{apiName}.json",
+                     "/rest/v1/activities/external/type/{apiName}/approve.json", "/rest/v1/activities/external/type/{apiName}/discardDraft.json",
+                     "/rest/v1/activities/external/type/{apiName}/delete.json", "/rest/v1/activities/external/type/{apiName}/attributes/create.json",
+                     "/rest/v1/activities/external/type/{apiName}/attributes/update.json", "/rest/v1/activities/external/type/{apiName}/attributes/delete.json",
                  })
         {
             Assert.Contains($"\"{path}\"", document, StringComparison.Ordinal);
