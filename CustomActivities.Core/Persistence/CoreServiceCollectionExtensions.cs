@@ -26,8 +26,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ActivityBulkWriter>();
         services.AddSingleton<SqlitePragmaInterceptor>();
         services.AddScoped<AuditableEntityInterceptor>();
+        // Split queries: a type loads its versions and their fields, one query per collection, not their cartesian product.
         services.AddDbContextFactory<AppDbContext>((provider, options) => options
-                .UseSqlite(connectionString)
+                .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                 .AddInterceptors(
                     provider.GetRequiredService<SqlitePragmaInterceptor>(),
                     provider.GetRequiredService<AuditableEntityInterceptor>(),
