@@ -78,7 +78,9 @@ public sealed class PersonTimelineTests(BrowserFixture browser)
         // Only one type: the URL carries the filter, so a reload shows the same view.
         // Other tests in the shared database also define a "Cheque deposited": then the picker adds the API name.
         await page.ByTestId("include-types").ClickAsync();
-        await page.Locator(".rz-popup li", new() { HasTextRegex = new Regex($@"^\s*Cheque deposited( \({cheque.ApiName}\))?\s*$") }).ClickAsync();
+        var chequeOption = page.Locator(".rz-popup li:visible", new() { HasTextRegex = new Regex($@"^\s*Cheque deposited( \({cheque.ApiName}\))?\s*$") });
+        await chequeOption.ClickAsync();
+        await Assertions.Expect(chequeOption).ToHaveAttributeAsync("aria-selected", "true");
         await page.Keyboard.PressAsync("Escape");
         await page.WaitForURLAsync(new Regex($"types={cheque.Id}"));
         await Assertions.Expect(page.ByTestId("entry-primary").First).ToHaveTextAsync("CHQ-59");
