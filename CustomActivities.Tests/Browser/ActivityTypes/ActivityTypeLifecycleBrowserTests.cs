@@ -104,6 +104,9 @@ public sealed class ActivityTypeLifecycleBrowserTests(BrowserFixture browser)
         await Assertions.Expect(marketer.Locator("h1")).ToHaveTextAsync("Activity types");
         await BrowserFixture.ScreenshotAsync(marketer, "activity-types-list");
         await marketer.ByTestId($"type-link-{apiName}").ClickAsync();
+        // The list shows a chip per type: look at the chip once the detail page replaced it.
+        await marketer.WaitForURLAsync(url => url.EndsWith($"/activity-types/{apiName}", StringComparison.Ordinal));
+        await Assertions.Expect(marketer.Locator("h1")).Not.ToHaveTextAsync("Activity types");
         await Assertions.Expect(marketer.ByTestId("status-chip")).ToHaveTextAsync("Approved");
         await marketer.ByTestId("action-edit").ClickAsync();
         await Assertions.Expect(marketer.Input("apiName")).ToBeDisabledAsync();
