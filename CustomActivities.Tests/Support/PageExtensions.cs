@@ -12,4 +12,15 @@ public static class PageExtensions
     }
 
     public static ILocator ByTestId(this IPage page, string testId) => page.Locator($"[data-testid='{testId}']");
+
+    /// <summary>The admin creates a user (a Marketer) on the Users page.</summary>
+    public static async Task CreateUserAsync(this IPage admin, string email)
+    {
+        await admin.OpenAsync("users");
+        var form = admin.ByTestId("create-user-form");
+        await form.Locator("input[name=Email]").FillAsync(email);
+        await form.Locator("input[name=Password]").FillAsync(AppFactory.DefaultPassword);
+        await admin.ByTestId("create-user").ClickAsync();
+        await Assertions.Expect(admin.ByTestId("users-grid")).ToContainTextAsync(email);
+    }
 }

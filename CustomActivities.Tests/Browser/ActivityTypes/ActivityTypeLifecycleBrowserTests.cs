@@ -14,7 +14,7 @@ public sealed class ActivityTypeLifecycleBrowserTests(BrowserFixture browser)
         var apiName = "webinarAttended" + suffix;
         var marketerEmail = $"marketer-{Guid.NewGuid():N}@test.local";
         var admin = await browser.SignedInPageAsync();
-        await CreateUserAsync(admin, marketerEmail);
+        await admin.CreateUserAsync(marketerEmail);
         var marketer = await browser.SignedInPageAsync(marketerEmail, AppFactory.DefaultPassword);
 
         // The list, then the wizard.

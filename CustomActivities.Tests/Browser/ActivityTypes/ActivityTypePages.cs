@@ -3,20 +3,9 @@ using Microsoft.Playwright;
 
 namespace CustomActivities.Tests.Browser.ActivityTypes;
 
-/// <summary>Small steps the activity type browser tests repeat: users, inputs, Radzen dropdowns.</summary>
+/// <summary>Small steps the activity type browser tests repeat: inputs, Radzen dropdowns.</summary>
 internal static class ActivityTypePages
 {
-    /// <summary>The admin creates a user on the Users page (role Marketer unless told otherwise).</summary>
-    public static async Task CreateUserAsync(IPage admin, string email)
-    {
-        await admin.OpenAsync("users");
-        var form = admin.ByTestId("create-user-form");
-        await form.Locator("input[name=Email]").FillAsync(email);
-        await form.Locator("input[name=Password]").FillAsync(AppFactory.DefaultPassword);
-        await admin.ByTestId("create-user").ClickAsync();
-        await Assertions.Expect(admin.ByTestId("users-grid")).ToContainTextAsync(email);
-    }
-
     public static ILocator Input(this IPage page, string name) => page.Locator($"input[name='{name}']");
 
     public static async Task ChooseDataTypeAsync(this IPage page, string fieldPath, string dataType)

@@ -70,8 +70,8 @@ public sealed class SignInTests(BrowserFixture browser)
         var admin = await browser.SignedInPageAsync();
         var marketerEmail = $"marketer-{Guid.NewGuid():N}@test.local";
         var victimEmail = $"victim-{Guid.NewGuid():N}@test.local";
-        await CreateUserAsync(admin, marketerEmail);
-        await CreateUserAsync(admin, victimEmail);
+        await admin.CreateUserAsync(marketerEmail);
+        await admin.CreateUserAsync(victimEmail);
         await BrowserFixture.ScreenshotAsync(admin, "foundation-users");
 
         var marketer = await browser.SignedInPageAsync(marketerEmail, AppFactory.DefaultPassword);
@@ -103,15 +103,5 @@ public sealed class SignInTests(BrowserFixture browser)
 
         var victim = await browser.SignedInPageAsync(victimEmail, AppFactory.DefaultPassword);
         await Assertions.Expect(victim.Locator("h1")).ToHaveTextAsync("Dashboard");
-    }
-
-    private static async Task CreateUserAsync(IPage admin, string email)
-    {
-        await admin.OpenAsync("users");
-        var form = admin.ByTestId("create-user-form");
-        await form.Locator("input[name=Email]").FillAsync(email);
-        await form.Locator("input[name=Password]").FillAsync(AppFactory.DefaultPassword);
-        await admin.ByTestId("create-user").ClickAsync();
-        await Assertions.Expect(admin.ByTestId("users-grid")).ToContainTextAsync(email);
     }
 }
