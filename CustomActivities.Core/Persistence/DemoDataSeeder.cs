@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CustomActivities.Core.Activities;
 using CustomActivities.Core.ActivityTypes;
+using CustomActivities.Core.Auditing;
 using CustomActivities.Core.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,8 @@ namespace CustomActivities.Core.Persistence;
 /// A few people, one approved custom activity type and some activities, so a newcomer sees a filled app.
 /// Deterministic, and does nothing when the database already holds people.
 /// </summary>
-public sealed class DemoDataSeeder(IDbContextFactory<AppDbContext> contextFactory, TimeProvider timeProvider, ILogger<DemoDataSeeder> logger)
+public sealed class DemoDataSeeder(IDbContextFactory<AppDbContext> contextFactory, TimeProvider timeProvider, AuditLog auditLog,
+    ILogger<DemoDataSeeder> logger)
 {
     private static readonly (string First, string Last, string Company)[] Names =
     [
@@ -75,6 +77,9 @@ public sealed class DemoDataSeeder(IDbContextFactory<AppDbContext> contextFactor
                 }
             }
         }
+        // History is never silent: the audit log says where the demo type and its activities came from.
+        auditLog.Record(context, Actor.System, "demo-data.seeded", ActivityTypeService.AuditEntityType, type.Id.ToString(),
+            type.CurrentVersion.DisplayName, null, new { people = people.Count, activities = people.Count * 6, type = type.ApiName });
         await context.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Demo data seeded: {People} people, one approved activity type, {Activities} activities", people.Count, people.Count * 6);
     }
@@ -89,8 +94,8 @@ public sealed class DemoDataSeeder(IDbContextFactory<AppDbContext> contextFactor
                 new FieldDefinition("minutesWatched", "Minutes watched", null, FieldDataType.Integer),
                 new FieldDefinition("askedQuestion", "Asked a question", null, FieldDataType.Boolean),
             ]);
-        var type = ActivityType.CreateDraft(definition, Auditing.Actor.System, now);
-        var refused = type.Approve(Auditing.Actor.System, now, allowSelfApproval: true);
+        var type = ActivityType.CreateDraft(definition, Actor.System, now);
+        var refused = type.Approve(Actor.System, now, allowSelfApproval: true);
         if (refused.Count > 0)
         {
             throw new InvalidOperationException(refused[0].Message);

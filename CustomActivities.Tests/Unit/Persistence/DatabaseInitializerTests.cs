@@ -90,5 +90,7 @@ public sealed class DatabaseInitializerTests
         var type = await context.ActivityTypes.Include(t => t.Versions).SingleAsync(TestContext.Current.CancellationToken);
         Assert.Equal(1, type.LiveVersionNumber);
         Assert.Equal(3, type.Versions.Single().Fields.Count);
+        var audit = await context.AuditEntries.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(("system", "demo-data.seeded", type.Id.ToString()), (audit.Actor, audit.Action, audit.EntityId));
     }
 }
