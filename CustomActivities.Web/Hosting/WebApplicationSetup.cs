@@ -70,7 +70,8 @@ public static class WebApplicationSetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrors>();
         // OWASP's figure for PBKDF2-HMAC-SHA256 (the framework default is 100,000).
         builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = 600_000);
 

@@ -17,7 +17,7 @@ public sealed class ChangePasswordTests(AppFactoryFixture fixture) : IClassFixtu
         Assert.Contains("The new password and its confirmation differ.", mismatch, StringComparison.Ordinal);
 
         var wrongCurrent = await PostAsync(client, "not-my-password", "New-Password-98765", "New-Password-98765");
-        Assert.Contains("Incorrect password.", wrongCurrent, StringComparison.Ordinal);
+        Assert.Contains("The current password is not correct.", wrongCurrent, StringComparison.Ordinal);
 
         var response = await PostRawAsync(client, AppFactory.DefaultPassword, "New-Password-98765", "New-Password-98765");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
