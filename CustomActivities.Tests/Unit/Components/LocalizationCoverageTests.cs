@@ -37,11 +37,30 @@ public sealed partial class LocalizationCoverageTests
         Assert.Empty(missing);
     }
 
+    [Fact]
+    public void Every_english_string_has_a_french_translation()
+    {
+        var resources = Path.Combine(AppProcess.RepositoryRoot(), "CustomActivities.Web", "Resources");
+        var neutral = Directory.EnumerateFiles(resources, "*.resx", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith(".fr.resx", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(neutral);
+        var untranslated = new List<string>();
+        foreach (var file in neutral)
+        {
+            var french = Path.ChangeExtension(file, ".fr.resx");
+            var translated = File.Exists(french) ? Keys(french) : [];
+            untranslated.AddRange(Keys(file).Where(k => !translated.Contains(k)).Select(k => $"{Path.GetFileName(file)}: {k}"));
+        }
+        Assert.Empty(untranslated);
+    }
+
+    private static HashSet<string> Keys(string resx) => [.. XDocument.Load(resx).Root!.Elements("data").Select(d => (string)d.Attribute("name")!)];
+
     private static HashSet<string> ResourceKeys(string web, string marker)
     {
         var resx = Directory.EnumerateFiles(Path.Combine(web, "Resources"), marker + ".resx", SearchOption.AllDirectories).SingleOrDefault()
             ?? throw new FileNotFoundException($"No Resources/**/{marker}.resx for IStringLocalizer<{marker}>");
-        return [.. XDocument.Load(resx).Root!.Elements("data").Select(d => (string)d.Attribute("name")!)];
+        return Keys(resx);
     }
 
     [GeneratedRegex(@"@inject\s+IStringLocalizer<(\w+)>\s+(\w+)")]
