@@ -6,10 +6,10 @@ namespace CustomActivities.Core.ActivityTypes;
 /// <summary>Suggested API, trigger and filter names, derived from a display name as the person types it.</summary>
 public static class ActivityTypeNaming
 {
-    /// <summary>"Webinar attended" → "webinarAttended"; keeps letters and digits only.</summary>
+    /// <summary>"Webinar attended" → "webinarAttended", "Chèque encaissé" → "chequeEncaisse"; keeps ASCII letters and digits only.</summary>
     public static string SuggestApiName(string? displayName)
     {
-        var words = Words(displayName);
+        var words = Words(WithoutAccents(displayName));
         var builder = new StringBuilder();
         foreach (var word in words)
         {
@@ -63,6 +63,14 @@ public static class ActivityTypeNaming
             && !stem.EndsWith("eat", StringComparison.Ordinal) && !stem.EndsWith("oad", StringComparison.Ordinal)
             && !stem.EndsWith("ead", StringComparison.Ordinal);
         return endsInSilentE ? stem + "es" : stem + "s";
+    }
+
+    // "é" decomposes into "e" and a combining accent; dropping the accents keeps the letter.
+    private static string WithoutAccents(string? text)
+    {
+        var decomposed = (text ?? "").Normalize(NormalizationForm.FormD);
+        var kept = decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark);
+        return new string([.. kept]).Normalize(NormalizationForm.FormC);
     }
 
     private static string Capitalize(string word) =>

@@ -84,6 +84,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         playwright?.Dispose();
         if (App is not null)
         {
+            // The app's log sits beside the screenshots: a failed browser test is read against what the server said.
+            var folder = Path.Combine(AppProcess.RepositoryRoot(), "TestResults");
+            Directory.CreateDirectory(folder);
+            await File.WriteAllTextAsync(Path.Combine(folder, "browser-app.log"), App.Output);
             await App.DisposeAsync();
         }
         database.Dispose();

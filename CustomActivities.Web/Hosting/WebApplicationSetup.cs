@@ -56,6 +56,9 @@ public static class WebApplicationSetup
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
+        // The cookie is checked against the user's security stamp on every request (one primary-key lookup), so locking
+        // an account or changing its role ends its sessions at once rather than after the default 30 minutes.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         builder.Services.AddAuthorization();
 
         builder.Services.AddIdentityCore<ApplicationUser>(options =>

@@ -87,7 +87,7 @@ public sealed class SignInTests(BrowserFixture browser)
             await BrowserFixture.SignInAsync(attacker, victimEmail, $"wrong-{attempt}");
             await attacker.WaitForLoadStateAsync(LoadState.NetworkIdle);
         }
-        await Assertions.Expect(attacker.ByTestId("lockout-message")).ToBeVisibleAsync();
+        await Assertions.Expect(attacker.ByTestId("lockout-message")).ToContainTextAsync("too many failed sign-in attempts");
 
         // Even the right password is refused while the account is locked.
         await BrowserFixture.SignInAsync(attacker, victimEmail, AppFactory.DefaultPassword);

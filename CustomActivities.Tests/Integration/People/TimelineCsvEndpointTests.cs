@@ -36,4 +36,24 @@ public sealed class TimelineCsvEndpointTests
         Assert.Equal("2026-05-02T03:58:00.000Z,2026-05-02 05:58:00,Purchase,1,Webinar name,\"p1198, \"\"quoted\"\"\",Total: 1198,", lines[1][..(lines[1].LastIndexOf(',') + 1)]);
         Assert.StartsWith("2026-05-01T08:00:00.000Z,", lines[^1]);
     }
+
+    [Fact]
+    public async Task Values_that_a_spreadsheet_would_run_as_formulas_are_exported_as_text()
+    {
+        await using var app = new AppFactory();
+        var signedIn = await app.SignedInClientAsync();
+        await using var data = FixtureData.Open(app.DatabasePath);
+        var person = await data.AddPersonAsync(A.Person.Build());
+        var type = await data.AddTypeAsync(A.ActivityType.Named("note", "Note").Build());
+        var day = new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero);
+        string[] hostile = ["=HYPERLINK(\"http://evil.example\")", "+1+2", "-3+4", "@SUM(A1)"];
+        await data.WriteAsync([.. hostile.Select((value, i) => An.Activity(person.Id, type.Id).At(day.AddMinutes(i)).Primary(value).Build())]);
+
+        var csv = await signedIn.GetStringAsync($"people/{person.Id}/timeline.csv", Ct);
+        var primaryValues = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(line => line.Split(',')[5].Trim('"')).ToArray();
+
+        Assert.All(primaryValues, value => Assert.StartsWith("'", value, StringComparison.Ordinal));
+        Assert.Equal(["'@SUM(A1)", "'-3+4", "'+1+2"], primaryValues[..3]);
+    }
 }

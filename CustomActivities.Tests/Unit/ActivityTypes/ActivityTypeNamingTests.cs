@@ -8,7 +8,9 @@ public sealed class ActivityTypeNamingTests
     [InlineData("Webinar attended", "webinarAttended")]
     [InlineData("Cheque deposited", "chequeDeposited")]
     [InlineData("  trade_show   VISITED 2026 ", "tradeShowVisited2026")]
-    [InlineData("Café visited", "cafVisited")]
+    [InlineData("Café visited", "cafeVisited")]
+    [InlineData("Chèque encaissé", "chequeEncaisse")]
+    [InlineData("Übung beendet ß", "ubungBeendet")]
     [InlineData("", "")]
     public void Suggests_a_camel_case_api_name_from_the_display_name(string displayName, string expected) =>
         Assert.Equal(expected, ActivityTypeNaming.SuggestApiName(displayName));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using CsvHelper.Configuration;
 using CustomActivities.Core.Activities;
 using CustomActivities.Core.People;
 
@@ -45,7 +46,8 @@ public static class TimelineCsvEndpoint
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"person-{id}-timeline.csv\"";
         http.Response.Headers.CacheControl = "no-store";
         await using var writer = new StreamWriter(http.Response.Body, leaveOpen: true);
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        // Values come from integrations: a cell starting with = + - @ would run as a formula in a spreadsheet, so it gets a leading '.
+        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape });
         foreach (var header in new[] { "occurredAtUtc", "occurredAtLocal", "activityType", "typeVersion", "primaryField", "primaryValue", "details", "activityId" })
         {
             csv.WriteField(header);
