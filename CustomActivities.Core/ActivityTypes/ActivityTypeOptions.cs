@@ -1,3 +1,5 @@
+using CustomActivities.Core.Auditing;
+
 namespace CustomActivities.Core.ActivityTypes;
 
 /// <summary>Limits on custom activity types, bound from the "ActivityTypes" settings section.</summary>
@@ -19,4 +21,8 @@ public sealed class ApprovalOptions
 
     /// <summary>When false (the default) an admin cannot approve a draft they last edited: two people see every change.</summary>
     public bool AllowSelfApproval { get; set; }
+
+    /// <summary>True when <paramref name="admin"/> last edited the draft and must leave its approval to another admin.</summary>
+    public bool RefusesSelfApproval(Actor admin, string? draftEditedBy) =>
+        !AllowSelfApproval && string.Equals(draftEditedBy, admin.Label, StringComparison.OrdinalIgnoreCase);
 }

@@ -59,7 +59,7 @@ public sealed class ApiClientService(
         };
         context.Add(client);
         await context.SaveChangesAsync(cancellationToken);
-        auditLog.Record(context, actor, "ApiClientCreated", "ApiClient", client.Id.ToString(), name, null, new { name, permission = permission.ToString(), client.ClientId });
+        auditLog.Record(context, actor, AuditActions.ApiClientCreated, "ApiClient", client.Id.ToString(), name, null, new { name, permission = permission.ToString(), client.ClientId });
         await context.SaveChangesAsync(cancellationToken);
         return new ApiClientSecret(client.Id, client.Name, client.ClientId, secret);
     }
@@ -75,7 +75,7 @@ public sealed class ApiClientService(
         }
         client.RevokedAt = timeProvider.GetUtcNow();
         await context.Set<ApiAccessToken>().Where(t => t.ApiClientId == id).ExecuteDeleteAsync(cancellationToken);
-        auditLog.Record(context, actor, "ApiClientRevoked", "ApiClient", id.ToString(), client.Name, null, null);
+        auditLog.Record(context, actor, AuditActions.ApiClientRevoked, "ApiClient", id.ToString(), client.Name, null, null);
         await context.SaveChangesAsync(cancellationToken);
         tokens.ForgetClient(id);
     }
@@ -94,7 +94,7 @@ public sealed class ApiClientService(
         client.SecretHash = ApiSecrets.Hash(secret);
         client.SecretRotatedAt = timeProvider.GetUtcNow();
         await context.Set<ApiAccessToken>().Where(t => t.ApiClientId == id).ExecuteDeleteAsync(cancellationToken);
-        auditLog.Record(context, actor, "ApiClientSecretRotated", "ApiClient", id.ToString(), client.Name, null, null);
+        auditLog.Record(context, actor, AuditActions.ApiClientSecretRotated, "ApiClient", id.ToString(), client.Name, null, null);
         await context.SaveChangesAsync(cancellationToken);
         tokens.ForgetClient(id);
         return new ApiClientSecret(client.Id, client.Name, client.ClientId, secret);

@@ -164,13 +164,13 @@ public sealed class LeadService(IDbContextFactory<AppDbContext> contextFactory, 
             results[i] = (person, context.Entry(person).State == EntityState.Added ? "created" : "updated", null);
             if (context.Entry(person).State == EntityState.Modified)
             {
-                auditLog.Record(context, actor, "PersonUpdated", "Person", person.Id.ToString(CultureInfo.InvariantCulture), person.Email, before, Snapshot(person));
+                auditLog.Record(context, actor, AuditActions.PersonUpdated, "Person", person.Id.ToString(CultureInfo.InvariantCulture), person.Email, before, Snapshot(person));
             }
         }
         await context.SaveChangesAsync(cancellationToken);
         foreach (var created in results.Where(r => r.Status == "created").Select(r => r.Person!).Distinct())
         {
-            auditLog.Record(context, actor, "PersonCreated", "Person", created.Id.ToString(CultureInfo.InvariantCulture), created.Email, null, Snapshot(created));
+            auditLog.Record(context, actor, AuditActions.PersonCreated, "Person", created.Id.ToString(CultureInfo.InvariantCulture), created.Email, null, Snapshot(created));
             directory.Remember(created.Id);
         }
         await context.SaveChangesAsync(cancellationToken);

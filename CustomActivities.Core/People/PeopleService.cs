@@ -171,7 +171,7 @@ public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory
         {
             return PersonSaveResult.Failed(nameof(PersonInput.Email), PersonErrors.EmailTaken);
         }
-        auditLog.Record(context, actor, "Person.Created", "Person", person.Id.ToString(), person.Email, null, Snapshot(person));
+        auditLog.Record(context, actor, AuditActions.PersonCreated, "Person", person.Id.ToString(), person.Email, null, Snapshot(person));
         await context.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new PersonSaveResult(person.Id, new Dictionary<string, string>());
@@ -199,7 +199,7 @@ public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory
         var before = Snapshot(person);
         person.Email = email;
         Apply(person, input);
-        auditLog.Record(context, actor, "Person.Updated", "Person", person.Id.ToString(), person.Email, before, Snapshot(person));
+        auditLog.Record(context, actor, AuditActions.PersonUpdated, "Person", person.Id.ToString(), person.Email, before, Snapshot(person));
         if (!await TrySaveAsync(context, cancellationToken))
         {
             return PersonSaveResult.Failed(nameof(PersonInput.Email), PersonErrors.EmailTaken);

@@ -78,7 +78,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<AppDbContext> contextFactor
             }
         }
         // History is never silent: the audit log says where the demo type and its activities came from.
-        auditLog.Record(context, Actor.System, "demo-data.seeded", ActivityTypeService.AuditEntityType, type.Id.ToString(),
+        auditLog.Record(context, Actor.System, AuditActions.DemoDataSeeded, ActivityTypeService.AuditEntityType, type.Id.ToString(),
             type.CurrentVersion.DisplayName, null, new { people = people.Count, activities = people.Count * 6, type = type.ApiName });
         await context.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Demo data seeded: {People} people, one approved activity type, {Activities} activities", people.Count, people.Count * 6);

@@ -53,7 +53,7 @@ public sealed class UserAdministration(
             return UserOperationResult.Failure([.. created.Errors.Select(e => e.Description)]);
         }
         await userManager.AddToRoleAsync(user, role);
-        await AuditAsync(actor, "user.created", user, null, new { email, role });
+        await AuditAsync(actor, AuditActions.UserCreated, user, null, new { email, role });
         return UserOperationResult.Success;
     }
 
@@ -77,7 +77,7 @@ public sealed class UserAdministration(
         await userManager.AddToRoleAsync(user, role);
         // A new security stamp makes open sessions pick up the new role at their next revalidation.
         await userManager.UpdateSecurityStampAsync(user);
-        await AuditAsync(actor, "user.role-changed", user, new { roles = currentRoles }, new { roles = new[] { role } });
+        await AuditAsync(actor, AuditActions.UserRoleChanged, user, new { roles = currentRoles }, new { roles = new[] { role } });
         return UserOperationResult.Success;
     }
 
@@ -99,7 +99,7 @@ public sealed class UserAdministration(
             await userManager.ResetAccessFailedCountAsync(user);
         }
         await userManager.UpdateSecurityStampAsync(user);
-        await AuditAsync(actor, locked ? "user.locked" : "user.unlocked", user, null, null);
+        await AuditAsync(actor, locked ? AuditActions.UserLocked : AuditActions.UserUnlocked, user, null, null);
         return UserOperationResult.Success;
     }
 

@@ -6,6 +6,7 @@ using CustomActivities.Web.Components;
 using CustomActivities.Web.Components.Account;
 using CustomActivities.Web.Components.Pages.ActivityTypes;
 using CustomActivities.Web.Components.Pages.People;
+using CustomActivities.Web.Components.Shared;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -79,7 +80,7 @@ public static class WebApplicationSetup
         builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = 600_000);
 
         builder.Services.AddMarketoApi();
-        builder.Services.AddPeopleWeb();
+        builder.Services.AddScoped<ViewerTimeZone>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return builder;
     }

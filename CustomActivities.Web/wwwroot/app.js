@@ -9,3 +9,13 @@ window.customActivities = {
         window.onbeforeunload = hasChanges ? () => true : null;
     },
 };
+
+// The server shows times in the browser's zone: it reads this cookie when it renders the next page.
+try {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+    if (zone) {
+        document.cookie = `ca-tz=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
+    }
+} catch {
+    // An old browser without Intl time zones: times stay in UTC until the person page asks.
+}

@@ -133,6 +133,9 @@ public sealed class ActivityTypeLifecycleBrowserTests(BrowserFixture browser)
         // The admin discards the draft; the live version stays and the history keeps the discarded draft.
         await admin.OpenAsync("approvals");
         await admin.ByTestId($"approval-{apiName}").ByTestIdIn("discard").ClickAsync();
+        var confirm = admin.Locator(".rz-dialog");
+        await Assertions.Expect(confirm).ToContainTextAsync("the draft's changes are lost");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Discard draft" }).ClickAsync();
         await Assertions.Expect(admin.ByTestId($"approval-{apiName}")).ToHaveCountAsync(0);
         await admin.OpenAsync($"activity-types/{apiName}");
         await Assertions.Expect(admin.ByTestId("status-chip")).ToHaveTextAsync("Approved");
@@ -149,7 +152,7 @@ public sealed class ActivityTypeLifecycleBrowserTests(BrowserFixture browser)
         // The audit log shows the type's changes with before and after.
         await admin.OpenAsync("audit-log");
         var firstRow = admin.ByTestId("audit-grid").Locator("tbody tr").First;
-        await Assertions.Expect(firstRow).ToContainTextAsync("activity-type.draft-discarded");
+        await Assertions.Expect(firstRow).ToContainTextAsync("Activity type draft discarded");
         await firstRow.Locator(".rz-row-toggler").ClickAsync();
         await Assertions.Expect(admin.Locator("pre.snapshot").First).ToContainTextAsync("ApprovedWithDraft");
         await BrowserFixture.ScreenshotAsync(admin, "activity-types-audit-log");

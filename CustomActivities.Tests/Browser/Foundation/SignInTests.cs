@@ -81,6 +81,15 @@ public sealed class SignInTests(BrowserFixture browser)
         await Assertions.Expect(marketer.ByTestId("access-denied")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(marketer, "foundation-access-denied");
 
+        // Locking asks first, then ends the marketer's session: their next page load goes to sign-in.
+        await admin.ByTestId($"lock-{marketerEmail}").ClickAsync();
+        var confirm = admin.Locator(".rz-dialog");
+        await Assertions.Expect(confirm).ToContainTextAsync("They are signed out at once");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Lock account" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("tr", new() { HasText = marketerEmail }).GetByText("Locked")).ToBeVisibleAsync();
+        await marketer.GotoAsync("people");
+        await marketer.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+
         var attacker = await browser.NewPageAsync();
         for (var attempt = 1; attempt <= 5; attempt++)
         {

@@ -87,6 +87,8 @@ public sealed class PersonTimelineTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-testid=timeline-entry] .type", new() { HasText = "Webinar" })).ToHaveCountAsync(0);
         await page.ReloadAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await BrowserFixture.WaitForInteractivityAsync(page);
+        // The density strip loads once the page is interactive: after it, filter changes reach the server.
+        await Assertions.Expect(page.ByTestId("histogram-bar")).ToHaveCountAsync(60);
         await Assertions.Expect(entries).ToHaveCountAsync(50);
         await Assertions.Expect(page.Locator("[data-testid=timeline-entry] .type", new() { HasText = "Webinar" })).ToHaveCountAsync(0);
 

@@ -81,7 +81,7 @@ public sealed class ApiAuthenticationTests(ApiFixture fixture) : IClassFixture<A
         Assert.Equal("601", (await GetAsync(revokedHttp, Types)).ErrorCode);
         Assert.Equal("601", (await GetAsync(rotatedHttp, Types)).ErrorCode);
         await using var context = Api.NewContext();
-        Assert.Contains(await context.AuditEntries.Select(e => e.Action).ToListAsync(TestContext.Current.CancellationToken), a => a == "ApiClientRevoked");
+        Assert.Contains(await context.AuditEntries.Select(e => e.Action).ToListAsync(TestContext.Current.CancellationToken), a => a == "api-client.revoked");
     }
 
     [Fact]

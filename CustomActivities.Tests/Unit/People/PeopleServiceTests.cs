@@ -99,7 +99,7 @@ public sealed class PeopleServiceTests
         Assert.Equal("admin@test.local", ada.UpdatedBy);
         await using var context = host.NewContext();
         var audit = await context.AuditEntries.Where(e => e.EntityType == "Person").OrderBy(e => e.Id).Select(e => e.Action).ToListAsync(Ct);
-        Assert.Equal(["Person.Created", "Person.Created", "Person.Updated"], audit);
+        Assert.Equal(["person.created", "person.created", "person.updated"], audit);
     }
 
     [Fact]

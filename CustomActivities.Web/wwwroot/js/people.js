@@ -1,12 +1,7 @@
 // People and timeline helpers, loaded as a module by the person page (no global script tag needed).
 export function timeZone() {
     try {
-        const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
-        if (zone) {
-            // The server reads it when prerendering the next person page, so entries appear without a round trip.
-            document.cookie = `ca-tz=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
-        }
-        return zone;
+        return Intl.DateTimeFormat().resolvedOptions().timeZone || "";
     } catch {
         return "";
     }

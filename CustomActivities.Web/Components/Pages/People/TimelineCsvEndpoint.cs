@@ -12,8 +12,6 @@ namespace CustomActivities.Web.Components.Pages.People;
 /// </summary>
 public static class TimelineCsvEndpoint
 {
-    public static IServiceCollection AddPeopleWeb(this IServiceCollection services) => services.AddScoped<ViewerTimeZone>();
-
     public static IEndpointRouteBuilder MapTimelineCsv(this IEndpointRouteBuilder app)
     {
         app.MapGet("/people/{id:int}/timeline.csv", WriteAsync).RequireAuthorization();

@@ -1,11 +1,15 @@
+using System.Globalization;
 using Microsoft.JSInterop;
 
-namespace CustomActivities.Web.Components.Pages.People;
+namespace CustomActivities.Web.Components.Shared;
 
-/// <summary>The browser's time zone for this circuit, asked once through JS (UTC until known).</summary>
+/// <summary>
+/// The browser's time zone for this circuit: every page shows times in it. app.js keeps it in a cookie that
+/// <see cref="Routes"/> reads while prerendering; without the cookie the person page asks through JS (UTC until known).
+/// </summary>
 public sealed class ViewerTimeZone
 {
-    /// <summary>Set by people.js, so the next prerender already knows the zone and renders the timeline at once.</summary>
+    /// <summary>Set by app.js on every page, so the next prerender already knows the zone.</summary>
     public const string CookieName = "ca-tz";
 
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
@@ -21,6 +25,12 @@ public sealed class ViewerTimeZone
         }
         return IsKnown;
     }
+
+    /// <summary>The moment as the viewer's wall clock shows it.</summary>
+    public DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);
+
+    /// <summary>The moment on the viewer's wall clock, in the reader's culture ("g": short date and time).</summary>
+    public string Format(DateTimeOffset at, string format = "g") => Local(at).ToString(format, CultureInfo.CurrentCulture);
 
     public async Task EnsureAsync(IJSRuntime js)
     {

@@ -1,0 +1,19 @@
+namespace CustomActivities.Core.Auditing;
+
+/// <summary>
+/// The actions the audit log records, as "entity.verb": the UI shows each through its resources (AuditAction.*).
+/// Activity types keep theirs in <c>ActivityTypeService.Actions</c>.
+/// </summary>
+public static class AuditActions
+{
+    public const string PersonCreated = "person.created";
+    public const string PersonUpdated = "person.updated";
+    public const string ApiClientCreated = "api-client.created";
+    public const string ApiClientRevoked = "api-client.revoked";
+    public const string ApiClientSecretRotated = "api-client.secret-rotated";
+    public const string UserCreated = "user.created";
+    public const string UserRoleChanged = "user.role-changed";
+    public const string UserLocked = "user.locked";
+    public const string UserUnlocked = "user.unlocked";
+    public const string DemoDataSeeded = "demo-data.seeded";
+}

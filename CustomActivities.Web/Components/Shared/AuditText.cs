@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Localization;
+
+namespace CustomActivities.Web.Components.Shared;
+
+/// <summary>Audit actions and entity types as people read them ("API client revoked"), not as they are stored.</summary>
+public static class AuditText
+{
+    public static string AuditAction(this IStringLocalizer<SharedResource> text, string action) => Label(text, "AuditAction." + action, action);
+
+    public static string AuditEntity(this IStringLocalizer<SharedResource> text, string entityType) => Label(text, "AuditEntity." + entityType, entityType);
+
+    // An action recorded by a newer version than these resources still shows, under its stored name.
+    private static string Label(IStringLocalizer<SharedResource> text, string key, string stored)
+    {
+        var label = text[key];
+        return label.ResourceNotFound ? stored : label.Value;
+    }
+}
