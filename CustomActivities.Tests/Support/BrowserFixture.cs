@@ -22,6 +22,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // CI runs on two shared cores beside the other tests: a sign-up hashes a password for half a second of CPU,
+        // so assertions get the same 15 s as actions instead of Playwright's 5 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
         App = await AppProcess.StartAsync(database.Path);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
