@@ -50,7 +50,10 @@ public sealed class UserAdministration(
         var created = await userManager.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            return UserOperationResult.Failure([.. created.Errors.Select(e => e.Description)]);
+            // The email is also the user name: one "already taken" message is enough.
+            var errors = created.Errors.Where(e => e.Code != nameof(IdentityErrorDescriber.DuplicateUserName)
+                || created.Errors.All(other => other.Code != nameof(IdentityErrorDescriber.DuplicateEmail)));
+            return UserOperationResult.Failure([.. errors.Select(e => e.Description)]);
         }
         await userManager.AddToRoleAsync(user, role);
         await AuditAsync(actor, AuditActions.UserCreated, user, null, new { email, role });

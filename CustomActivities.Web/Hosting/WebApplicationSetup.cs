@@ -92,6 +92,14 @@ public static class WebApplicationSetup
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
+        // An unknown address gets the app's "Page not found" page (still a 404) instead of an empty answer;
+        // the REST API keeps its own JSON answers.
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/rest") && !context.Request.Path.StartsWithSegments("/identity"),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found"));
+        // Routing after the status code pages, so that the re-executed request finds the not-found page's endpoint.
+        app.UseRouting();
+
         app.UseRequestLocalization(new RequestLocalizationOptions()
             .SetDefaultCulture(SupportedCultures.Default)
             .AddSupportedCultures(SupportedCultures.Names)

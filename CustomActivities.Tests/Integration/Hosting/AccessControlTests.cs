@@ -61,6 +61,19 @@ public sealed class AccessControlTests(AppFactoryFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_unknown_address_answers_404_with_the_apps_not_found_page()
+    {
+        using var client = await fixture.Factory.SignedInClientAsync();
+
+        var response = await client.GetAsync("/nope/nothing-here", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("Page not found", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"sidebar\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Health_answers_without_signing_in()
     {
         using var client = fixture.Factory.CreateNoRedirectClient();

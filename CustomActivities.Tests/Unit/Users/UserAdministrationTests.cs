@@ -42,6 +42,7 @@ public sealed class UserAdministrationTests
         Assert.Contains(weak.Errors, e => e.Contains("at least 10", StringComparison.Ordinal));
         Assert.False(unknownRole.Succeeded);
         Assert.False(duplicate.Succeeded);
+        Assert.Contains("already taken", Assert.Single(duplicate.Errors), StringComparison.Ordinal);
         Assert.Equal(2, (await users.ListAsync(TestContext.Current.CancellationToken)).Count); // the seeded admin and c@
     }
 
