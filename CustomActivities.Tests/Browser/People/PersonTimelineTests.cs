@@ -23,9 +23,14 @@ public sealed class PersonTimelineTests(BrowserFixture browser)
         var page = await browser.SignedInPageAsync();
 
         await page.OpenWhenReadyAsync("people");
-        await page.ByTestId("people-search").FillAsync($"FINDER-{tag}");
-        await page.ByTestId("people-search").PressAsync("Enter");
+        // Searching as one types; the address keeps the search, so a reload shows the same people.
+        await page.ByTestId("people-search").PressSequentiallyAsync($"FINDER-{tag}");
         await Assertions.Expect(page.ByTestId("people-grid").Locator("tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.ByTestId("people-count")).ToHaveTextAsync("Matching people: 1");
+        await page.WaitForURLAsync(new Regex($"people\\?q=FINDER-{tag}$"));
+        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await BrowserFixture.WaitForInteractivityAsync(page);
+        await Assertions.Expect(page.ByTestId("people-search")).ToHaveValueAsync($"FINDER-{tag}");
         await Assertions.Expect(page.ByTestId("people-count")).ToHaveTextAsync("Matching people: 1");
         await BrowserFixture.ScreenshotAsync(page, "people-search");
         await page.ByTestId("people-grid").GetByText("Search Co").ClickAsync();
