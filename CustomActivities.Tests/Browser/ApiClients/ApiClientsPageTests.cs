@@ -30,6 +30,9 @@ public sealed class ApiClientsPageTests(BrowserFixture browser)
         Assert.Equal(HttpStatusCode.OK, tokenResponse.StatusCode);
         var token = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("access_token").GetString();
 
+        // Escape does not throw the secret away: only "I have stored it" closes the dialog.
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.ByTestId("new-client-secret")).ToBeVisibleAsync();
         await page.ByTestId("secret-stored").ClickAsync();
         await Assertions.Expect(page.ByTestId("new-client-secret")).ToHaveCountAsync(0);
         await Assertions.Expect(page.ByTestId($"status-{name}")).ToHaveTextAsync("Active");

@@ -100,8 +100,12 @@ public sealed class PersonTimelineTests(BrowserFixture browser)
         // A date range: three days of cheques.
         await page.ByTestId("filter-from").FillAsync("2026-02-01");
         await page.WaitForURLAsync(new Regex("from=2026-02-01"));
+        await page.ByTestId("filter-to").FillAsync("2026-01-20");
+        await Assertions.Expect(page.ByTestId("date-range-error")).ToContainTextAsync("\"From\" is after \"To\"");
+        await Assertions.Expect(entries).ToHaveCountAsync(0);
         await page.ByTestId("filter-to").FillAsync("2026-02-03");
         await page.WaitForURLAsync(new Regex("to=2026-02-03"));
+        await Assertions.Expect(page.ByTestId("date-range-error")).ToHaveCountAsync(0);
         await Assertions.Expect(entries).ToHaveCountAsync(3);
         await Assertions.Expect(page.ByTestId("entry-primary")).ToHaveTextAsync(["CHQ-33", "CHQ-32", "CHQ-31"]);
 
