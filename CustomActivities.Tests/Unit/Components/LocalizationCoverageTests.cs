@@ -1,4 +1,7 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
+using CustomActivities.Core.ActivityTypes;
+using CustomActivities.Core.Auditing;
 using System.Xml.Linq;
 using CustomActivities.Tests.Support;
 
@@ -52,6 +55,35 @@ public sealed partial class LocalizationCoverageTests
             untranslated.AddRange(Keys(file).Where(k => !translated.Contains(k)).Select(k => $"{Path.GetFileName(file)}: {k}"));
         }
         Assert.Empty(untranslated);
+    }
+
+    [Fact]
+    public void Every_audit_action_the_core_records_has_a_label()
+    {
+        var shared = Keys(Path.Combine(AppProcess.RepositoryRoot(), "CustomActivities.Web", "Resources", "SharedResource.resx"));
+        var actions = new[] { typeof(AuditActions), typeof(ActivityTypeService.Actions) }
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToList();
+
+        Assert.Contains(AuditActions.ApiClientRevoked, actions);
+        var unlabelled = actions.Where(a => !shared.Contains("AuditAction." + a)).ToList();
+        Assert.Empty(unlabelled);
+    }
+
+    [Fact]
+    public void No_resource_file_holds_two_keys_that_differ_only_in_case()
+    {
+        // The resource compiler drops such a key with a mere warning, and the string silently disappears.
+        var resources = Path.Combine(AppProcess.RepositoryRoot(), "CustomActivities.Web", "Resources");
+        var clashes = Directory.EnumerateFiles(resources, "*.resx", SearchOption.AllDirectories)
+            .SelectMany(file => XDocument.Load(file).Root!.Elements("data")
+                .GroupBy(d => ((string)d.Attribute("name")!).ToUpperInvariant())
+                .Where(g => g.Count() > 1)
+                .Select(g => $"{Path.GetFileName(file)}: {g.Key}"))
+            .ToList();
+        Assert.Empty(clashes);
     }
 
     private static HashSet<string> Keys(string resx) => [.. XDocument.Load(resx).Root!.Elements("data").Select(d => (string)d.Attribute("name")!)];

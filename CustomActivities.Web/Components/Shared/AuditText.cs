@@ -5,7 +5,12 @@ namespace CustomActivities.Web.Components.Shared;
 /// <summary>Audit actions and entity types as people read them ("API client revoked"), not as they are stored.</summary>
 public static class AuditText
 {
-    public static string AuditAction(this IStringLocalizer<SharedResource> text, string action) => Label(text, "AuditAction." + action, action);
+    // Early versions stored "Person.Created": the lower-case form finds today's "person.created".
+    public static string AuditAction(this IStringLocalizer<SharedResource> text, string action)
+    {
+        var label = text["AuditAction." + action];
+        return label.ResourceNotFound ? Label(text, "AuditAction." + action.ToLowerInvariant(), action) : label.Value;
+    }
 
     public static string AuditEntity(this IStringLocalizer<SharedResource> text, string entityType) => Label(text, "AuditEntity." + entityType, entityType);
 
