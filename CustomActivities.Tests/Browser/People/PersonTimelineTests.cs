@@ -87,7 +87,7 @@ public sealed class PersonTimelineTests(BrowserFixture browser)
         await chequeOption.ClickAsync();
         await Assertions.Expect(chequeOption).ToHaveAttributeAsync("aria-selected", "true");
         await page.Keyboard.PressAsync("Escape");
-        await page.WaitForURLAsync(new Regex($"types={cheque.Id}"));
+        await ShowsAsync(page, $"types={cheque.Id}");
         await Assertions.Expect(page.ByTestId("entry-primary").First).ToHaveTextAsync("CHQ-59");
         await Assertions.Expect(page.Locator("[data-testid=timeline-entry] .type", new() { HasText = "Webinar" })).ToHaveCountAsync(0);
         await page.ReloadAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded });
@@ -99,12 +99,13 @@ public sealed class PersonTimelineTests(BrowserFixture browser)
 
         // A date range: three days of cheques.
         await page.ByTestId("filter-from").FillAsync("2026-02-01");
-        await page.WaitForURLAsync(new Regex("from=2026-02-01"));
+        await ShowsAsync(page, "from=2026-02-01");
         await page.ByTestId("filter-to").FillAsync("2026-01-20");
+        await ShowsAsync(page, "to=2026-01-20");
         await Assertions.Expect(page.ByTestId("date-range-error")).ToContainTextAsync("\"From\" is after \"To\"");
         await Assertions.Expect(entries).ToHaveCountAsync(0);
         await page.ByTestId("filter-to").FillAsync("2026-02-03");
-        await page.WaitForURLAsync(new Regex("to=2026-02-03"));
+        await ShowsAsync(page, "to=2026-02-03");
         await Assertions.Expect(page.ByTestId("date-range-error")).ToHaveCountAsync(0);
         await Assertions.Expect(entries).ToHaveCountAsync(3);
         await Assertions.Expect(page.ByTestId("entry-primary")).ToHaveTextAsync(["CHQ-33", "CHQ-32", "CHQ-31"]);
@@ -119,7 +120,7 @@ public sealed class PersonTimelineTests(BrowserFixture browser)
         // Jump to a date: the timeline starts at that day and can walk back to the newest.
         await page.ByTestId("clear-filters").ClickAsync();
         await page.ByTestId("jump-to").FillAsync("2026-01-15");
-        await page.WaitForURLAsync(new Regex("at=2026-01-15"));
+        await ShowsAsync(page, "at=2026-01-15");
         await Assertions.Expect(page.ByTestId("timeline-day").First).ToHaveAttributeAsync("data-day", "2026-01-15");
         await Assertions.Expect(page.ByTestId("load-newer")).ToBeVisibleAsync();
         await page.ByTestId("load-newer").ClickAsync();
@@ -127,9 +128,20 @@ public sealed class PersonTimelineTests(BrowserFixture browser)
 
         // The density strip: a click goes to that day.
         await page.Locator("[data-testid=histogram-bar][data-start='2026-01-10']").ClickAsync();
-        await page.WaitForURLAsync(new Regex("at=2026-01-10"));
+        await ShowsAsync(page, "at=2026-01-10");
         await Assertions.Expect(page.ByTestId("timeline-day").First).ToHaveAttributeAsync("data-day", "2026-01-10");
         await BrowserFixture.ScreenshotAsync(page, "person-timeline-histogram");
+    }
+
+    /// <summary>
+    /// A filter change is done when the address has it and the timeline shows entries for it; the next change waits
+    /// for that, as a person does. Under load, a date typed within milliseconds of the address changing was seen to be
+    /// lost (its change event never reached the server); the cause is not found yet.
+    /// </summary>
+    private static async Task ShowsAsync(IPage page, string filter)
+    {
+        await page.WaitForURLAsync(new Regex(Regex.Escape(filter)));
+        await Assertions.Expect(page.ByTestId("timeline")).ToHaveAttributeAsync("data-shown", new Regex(Regex.Escape(filter)));
     }
 
     [Fact]
