@@ -6,12 +6,18 @@ namespace CustomActivities.Core.Persistence;
 
 public static class SqliteConnectionSetup
 {
+    /// <summary>
+    /// No connection pool: a pooled connection handed back while a statement is still active on it poisons the pool,
+    /// and the next Open fails with "unable to delete/modify user-function due to active statements" (seen under load
+    /// in the browser tests; dotnet/efcore#36591). Opening a SQLite file costs tens of microseconds; the activity
+    /// writer keeps its own connection open anyway.
+    /// </summary>
     public static string ConnectionString(string databasePath) => new SqliteConnectionStringBuilder
     {
         DataSource = databasePath,
         Mode = SqliteOpenMode.ReadWriteCreate,
         Cache = SqliteCacheMode.Private,
-        Pooling = true,
+        Pooling = false,
         DefaultTimeout = 30,
     }.ToString();
 
