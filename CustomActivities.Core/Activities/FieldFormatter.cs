@@ -11,6 +11,10 @@ public static class FieldFormatter
 {
     public static string Format(TimelineField field, CultureInfo culture, TimeZoneInfo zone) => Format(field.DataType, field.Value, culture, zone);
 
+    /// <summary>A stored boolean ("true"/"false", or "1"/"0" as Marketo clients send them); null when it is neither.</summary>
+    public static bool? AsBoolean(string? value) =>
+        bool.TryParse(value, out var flag) ? flag : value switch { "1" => true, "0" => false, _ => null };
+
     public static string Format(FieldDataType type, string? value, CultureInfo culture, TimeZoneInfo zone)
     {
         if (value is null)
@@ -26,10 +30,8 @@ public static class FieldFormatter
                 return number.ToString("#,0.########", culture);
             case FieldDataType.Currency when decimal.TryParse(value, NumberStyles.Float, invariant, out var amount):
                 return amount.ToString("N2", culture);
-            case FieldDataType.Boolean when bool.TryParse(value, out var flag):
+            case FieldDataType.Boolean when AsBoolean(value) is { } flag:
                 return flag ? "✓ true" : "✗ false";
-            case FieldDataType.Boolean when value is "1" or "0":
-                return value == "1" ? "✓ true" : "✗ false";
             case FieldDataType.Date when DateOnly.TryParse(value, invariant, DateTimeStyles.None, out var date):
                 return date.ToString("D", culture);
             case FieldDataType.Date when DateTimeOffset.TryParse(value, invariant, DateTimeStyles.AssumeUniversal, out var dateTime):
