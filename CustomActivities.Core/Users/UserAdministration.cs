@@ -7,6 +7,18 @@ namespace CustomActivities.Core.Users;
 
 public sealed record UserSummary(string Id, string Email, string Role, bool IsLockedOut, DateTimeOffset? LockoutEnd, int FailedAttempts, DateTimeOffset CreatedAt);
 
+/// <summary>
+/// The refusals of <see cref="UserAdministration"/> itself, as codes the UI words in the reader's language
+/// (resources "UserError.*"). Identity's own errors (weak password, email taken) come already worded.
+/// </summary>
+public static class UserErrors
+{
+    public const string UnknownRole = "unknown-role";
+    public const string OwnRole = "own-role";
+    public const string OwnLock = "own-lock";
+    public const string NotFound = "not-found";
+}
+
 public sealed record UserOperationResult(bool Succeeded, IReadOnlyList<string> Errors)
 {
     public static readonly UserOperationResult Success = new(true, []);
@@ -44,7 +56,7 @@ public sealed class UserAdministration(
     {
         if (!Roles.All.Contains(role))
         {
-            return UserOperationResult.Failure($"Unknown role '{role}'.");
+            return UserOperationResult.Failure(UserErrors.UnknownRole);
         }
         var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = timeProvider.GetUtcNow() };
         var created = await userManager.CreateAsync(user, password);
@@ -64,16 +76,16 @@ public sealed class UserAdministration(
     {
         if (!Roles.All.Contains(role))
         {
-            return UserOperationResult.Failure($"Unknown role '{role}'.");
+            return UserOperationResult.Failure(UserErrors.UnknownRole);
         }
         if (userId == actor.Id)
         {
-            return UserOperationResult.Failure("You cannot change your own role.");
+            return UserOperationResult.Failure(UserErrors.OwnRole);
         }
         var user = await userManager.FindByIdAsync(userId);
         if (user is null)
         {
-            return UserOperationResult.Failure("The user no longer exists.");
+            return UserOperationResult.Failure(UserErrors.NotFound);
         }
         var currentRoles = await userManager.GetRolesAsync(user);
         await userManager.RemoveFromRolesAsync(user, currentRoles);
@@ -88,12 +100,12 @@ public sealed class UserAdministration(
     {
         if (userId == actor.Id)
         {
-            return UserOperationResult.Failure("You cannot lock your own account.");
+            return UserOperationResult.Failure(UserErrors.OwnLock);
         }
         var user = await userManager.FindByIdAsync(userId);
         if (user is null)
         {
-            return UserOperationResult.Failure("The user no longer exists.");
+            return UserOperationResult.Failure(UserErrors.NotFound);
         }
         await userManager.SetLockoutEnabledAsync(user, true);
         await userManager.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);

@@ -14,8 +14,8 @@ public static class AuditText
 
     public static string AuditEntity(this IStringLocalizer<SharedResource> text, string entityType) => Label(text, "AuditEntity." + entityType, entityType);
 
-    // An action recorded by a newer version than these resources still shows, under its stored name.
-    private static string Label(IStringLocalizer<SharedResource> text, string key, string stored)
+    /// <summary>The resource <paramref name="key"/>, or <paramref name="stored"/> as it is when there is none.</summary>
+    internal static string Label(IStringLocalizer<SharedResource> text, string key, string stored)
     {
         var label = text[key];
         return label.ResourceNotFound ? stored : label.Value;
