@@ -25,7 +25,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         // CI runs on two shared cores beside the other tests: a sign-up hashes a password for half a second of CPU,
         // so assertions get the same 15 s as actions instead of Playwright's 5 s.
         Assertions.SetDefaultExpectTimeout(15_000);
-        App = await AppProcess.StartAsync(database.Path);
+        // Sessions are checked on every request, so a lock shows at the locked user's very next page.
+        App = await AppProcess.StartAsync(database.Path, new Dictionary<string, string> { ["Security:SessionCheckSeconds"] = "0" });
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -57,9 +57,11 @@ public static class WebApplicationSetup
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
-        // The cookie is checked against the user's security stamp on every request (one primary-key lookup), so locking
-        // an account or changing its role ends its sessions at once rather than after the default 30 minutes.
-        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // Locking an account or changing its role renews its security stamp; a cookie is checked against the stamp at most
+        // every Security:SessionCheckSeconds (10 s, not the default 30 min). A check reads the user and their roles and
+        // renews the cookie, so doing it on every request would repeat that for every script and style sheet of a page.
+        var sessionCheck = TimeSpan.FromSeconds(builder.Configuration.GetValue("Security:SessionCheckSeconds", 10));
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = sessionCheck);
         builder.Services.AddAuthorization();
 
         builder.Services.AddIdentityCore<ApplicationUser>(options =>
