@@ -111,7 +111,7 @@ public class ActivityType : IAuditableEntity
         {
             return [new("", ActivityTypeErrorCodes.NoDraft, "There is no draft waiting for approval.")];
         }
-        if (!allowSelfApproval && string.Equals(DraftEditedBy, by.Label, StringComparison.OrdinalIgnoreCase))
+        if (ApprovalOptions.RefusesSelfApproval(allowSelfApproval, by, DraftEditedBy))
         {
             return [new("", ActivityTypeErrorCodes.SelfApproval, "You last edited this draft, so another admin must approve it.")];
         }

@@ -23,6 +23,9 @@ public sealed class ApprovalOptions
     public bool AllowSelfApproval { get; set; }
 
     /// <summary>True when <paramref name="admin"/> last edited the draft and must leave its approval to another admin.</summary>
-    public bool RefusesSelfApproval(Actor admin, string? draftEditedBy) =>
-        !AllowSelfApproval && string.Equals(draftEditedBy, admin.Label, StringComparison.OrdinalIgnoreCase);
+    public bool RefusesSelfApproval(Actor admin, string? draftEditedBy) => RefusesSelfApproval(AllowSelfApproval, admin, draftEditedBy);
+
+    /// <summary>The rule itself, shared by <see cref="ActivityType.Approve"/> and the pages that grey out Approve.</summary>
+    public static bool RefusesSelfApproval(bool allowSelfApproval, Actor admin, string? draftEditedBy) =>
+        !allowSelfApproval && string.Equals(draftEditedBy, admin.Label, StringComparison.OrdinalIgnoreCase);
 }

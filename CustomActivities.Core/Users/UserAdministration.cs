@@ -96,6 +96,17 @@ public sealed class UserAdministration(
         return UserOperationResult.Success;
     }
 
+    /// <summary>An admin's lock lasts until an admin lifts it; failed sign-ins lock an account for minutes only.</summary>
+    private static readonly DateTimeOffset LockedByAdminUntil = DateTimeOffset.MaxValue;
+
+    /// <summary>Whether the account with this user name is locked by an admin (not by failed sign-ins), for the lockout page.</summary>
+    public async Task<bool> IsLockedByAdminAsync(string userName)
+    {
+        var user = await userManager.FindByNameAsync(userName);
+        // Compared with a margin: the stored value comes back from SQLite as text.
+        return user?.LockoutEnd is { } end && end > timeProvider.GetUtcNow().AddYears(100);
+    }
+
     public async Task<UserOperationResult> SetLockedAsync(Actor actor, string userId, bool locked)
     {
         if (userId == actor.Id)
@@ -108,7 +119,7 @@ public sealed class UserAdministration(
             return UserOperationResult.Failure(UserErrors.NotFound);
         }
         await userManager.SetLockoutEnabledAsync(user, true);
-        await userManager.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        await userManager.SetLockoutEndDateAsync(user, locked ? LockedByAdminUntil : null);
         if (!locked)
         {
             await userManager.ResetAccessFailedCountAsync(user);

@@ -72,8 +72,10 @@ public sealed class UserAdministrationTests
 
         Assert.True((await users.SetLockedAsync(Admin, mark.Id, locked: true)).Succeeded);
         Assert.True((await users.ListAsync(TestContext.Current.CancellationToken)).Single(u => u.Id == mark.Id).IsLockedOut);
+        Assert.True(await users.IsLockedByAdminAsync("mark@example.com"));
         Assert.True((await users.SetLockedAsync(Admin, mark.Id, locked: false)).Succeeded);
         Assert.False((await users.ListAsync(TestContext.Current.CancellationToken)).Single(u => u.Id == mark.Id).IsLockedOut);
+        Assert.False(await users.IsLockedByAdminAsync("mark@example.com"));
 
         var self = new Actor(ActorKind.User, mark.Id, mark.Email);
         Assert.False((await users.SetLockedAsync(self, mark.Id, locked: true)).Succeeded);
