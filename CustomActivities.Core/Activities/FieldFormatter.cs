@@ -9,13 +9,14 @@ namespace CustomActivities.Core.Activities;
 /// </summary>
 public static class FieldFormatter
 {
-    public static string Format(TimelineField field, CultureInfo culture, TimeZoneInfo zone) => Format(field.DataType, field.Value, culture, zone);
+    public static string Format(TimelineField field, CultureInfo culture, TimeZoneInfo zone, BooleanWords words) =>
+        Format(field.DataType, field.Value, culture, zone, words);
 
     /// <summary>A stored boolean ("true"/"false", or "1"/"0" as Marketo clients send them); null when it is neither.</summary>
     public static bool? AsBoolean(string? value) =>
         bool.TryParse(value, out var flag) ? flag : value switch { "1" => true, "0" => false, _ => null };
 
-    public static string Format(FieldDataType type, string? value, CultureInfo culture, TimeZoneInfo zone)
+    public static string Format(FieldDataType type, string? value, CultureInfo culture, TimeZoneInfo zone, BooleanWords words)
     {
         if (value is null)
         {
@@ -31,7 +32,7 @@ public static class FieldFormatter
             case FieldDataType.Currency when decimal.TryParse(value, NumberStyles.Float, invariant, out var amount):
                 return amount.ToString("N2", culture);
             case FieldDataType.Boolean when AsBoolean(value) is { } flag:
-                return flag ? "✓ true" : "✗ false";
+                return flag ? "✓ " + words.Yes : "✗ " + words.No;
             case FieldDataType.Date when DateOnly.TryParse(value, invariant, DateTimeStyles.None, out var date):
                 return date.ToString("D", culture);
             case FieldDataType.Date when DateTimeOffset.TryParse(value, invariant, DateTimeStyles.AssumeUniversal, out var dateTime):
@@ -52,3 +53,6 @@ public static class FieldFormatter
             ? uri
             : null;
 }
+
+/// <summary>How the reader's language says yes and no, for boolean fields.</summary>
+public sealed record BooleanWords(string Yes, string No);

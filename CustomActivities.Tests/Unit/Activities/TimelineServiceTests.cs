@@ -136,7 +136,7 @@ public sealed class TimelineServiceTests
         Assert.Equal(["Item", "Total", "Receipt"], entries[0].Fields.Select(f => f.Label));
         Assert.Equal(["Product", "Amount", "Receipt"], entries[1].Fields.Select(f => f.Label));
         var culture = System.Globalization.CultureInfo.GetCultureInfo("en-US");
-        Assert.Equal("1,234.50", FieldFormatter.Format(entries[1].Fields[1], culture, TimeZoneInfo.Utc));
+        Assert.Equal("1,234.50", FieldFormatter.Format(entries[1].Fields[1], culture, TimeZoneInfo.Utc, new BooleanWords("yes", "no")));
         Assert.Null(FieldFormatter.SafeLink(entries[1].Fields[2].Value));
         Assert.Equal("https://example.com/r/1", FieldFormatter.SafeLink(entries[0].Fields[2].Value)!.ToString());
     }
