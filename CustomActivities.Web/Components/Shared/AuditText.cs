@@ -6,18 +6,9 @@ namespace CustomActivities.Web.Components.Shared;
 public static class AuditText
 {
     // Early versions stored "Person.Created": the lower-case form finds today's "person.created".
-    public static string AuditAction(this IStringLocalizer<SharedResource> text, string action)
-    {
-        var label = text["AuditAction." + action];
-        return label.ResourceNotFound ? Label(text, "AuditAction." + action.ToLowerInvariant(), action) : label.Value;
-    }
+    public static string AuditAction(this IStringLocalizer<SharedResource> text, string action) =>
+        text.TextOr("AuditAction." + action, text.TextOr("AuditAction." + action.ToLowerInvariant(), action));
 
-    public static string AuditEntity(this IStringLocalizer<SharedResource> text, string entityType) => Label(text, "AuditEntity." + entityType, entityType);
-
-    /// <summary>The resource <paramref name="key"/>, or <paramref name="stored"/> as it is when there is none.</summary>
-    internal static string Label(IStringLocalizer<SharedResource> text, string key, string stored)
-    {
-        var label = text[key];
-        return label.ResourceNotFound ? stored : label.Value;
-    }
+    public static string AuditEntity(this IStringLocalizer<SharedResource> text, string entityType) =>
+        text.TextOr("AuditEntity." + entityType, entityType);
 }

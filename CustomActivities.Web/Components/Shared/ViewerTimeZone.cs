@@ -15,7 +15,7 @@ public sealed class ViewerTimeZone
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
     public bool IsKnown { get; private set; }
 
-    /// <summary>Uses a time zone id from a cookie or from the prerender's persisted state; false when unknown.</summary>
+    /// <summary>Uses a time zone id from the browser's cookie (see <see cref="Routes"/>); false when unknown.</summary>
     public bool TryUse(string? id)
     {
         if (!IsKnown && !string.IsNullOrEmpty(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
