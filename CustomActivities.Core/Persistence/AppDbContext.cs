@@ -10,7 +10,7 @@ namespace CustomActivities.Core.Persistence;
 
 /// <remarks>
 /// Add a migration from the repository root with:
-/// <code>dotnet tool restore &amp;&amp; DOTNET_ROLL_FORWARD=Major dotnet ef migrations add NAME --project CustomActivities.Core --startup-project CustomActivities.Core --output-dir Persistence/Migrations</code>
+/// <code>dotnet tool restore &amp;&amp; dotnet ef migrations add NAME --project CustomActivities.Core --startup-project CustomActivities.Core --output-dir Persistence/Migrations</code>
 /// Never edit a migration that has been applied anywhere: add a new one.
 /// </remarks>
 public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
