@@ -11,6 +11,13 @@ public static class PageExtensions
         await BrowserFixture.WaitForInteractivityAsync(page);
     }
 
+    /// <summary>Opens the account menu in the app bar and signs out.</summary>
+    public static async Task SignOutAsync(this IPage page)
+    {
+        await page.ByTestId("user-menu").Locator("button").First.ClickAsync();
+        await page.ByTestId("sign-out").ClickAsync();
+    }
+
     public static ILocator ByTestId(this IPage page, string testId) => page.Locator($"[data-testid='{testId}']");
 
     /// <summary>The admin creates a user (a Marketer) on the Users page.</summary>

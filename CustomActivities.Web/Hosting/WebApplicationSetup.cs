@@ -10,6 +10,7 @@ using CustomActivities.Web.Components.Shared;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
 using Radzen;
 
 namespace CustomActivities.Web;
@@ -19,7 +20,7 @@ public static class WebApplicationSetup
     public static WebApplicationBuilder AddCustomActivities(this WebApplicationBuilder builder)
     {
         var settingsPath = SettingsFile.AddTo(builder.Configuration, builder.Environment.ContentRootPath);
-        // Radzen's scripts and styles come from the package's static web assets, also outside Development.
+        // MudBlazor's scripts and styles come from the package's static web assets, also outside Development.
         builder.WebHost.UseStaticWebAssets();
 
         var databaseOptions = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -33,6 +34,12 @@ public static class WebApplicationSetup
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
+        builder.Services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
+            options.SnackbarConfiguration.VisibleStateDuration = 5000;
+            options.SnackbarConfiguration.PreventDuplicates = true;
+        });
         builder.Services.AddActivityTypesUi();
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 
@@ -83,6 +90,7 @@ public static class WebApplicationSetup
 
         builder.Services.AddMarketoApi();
         builder.Services.AddScoped<ViewerTimeZone>();
+        builder.Services.AddScoped<ViewerTheme>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return builder;
     }

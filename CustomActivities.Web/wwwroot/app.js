@@ -4,6 +4,10 @@ window.customActivities = {
     markInteractive() {
         window.customActivities.interactive = true;
     },
+    // The light/dark choice, read by the server when it renders the next page (ViewerTheme).
+    rememberTheme(name) {
+        document.cookie = `ca-theme=${encodeURIComponent(name)}; path=/; max-age=31536000; samesite=lax`;
+    },
     // Used by pages with unsaved changes: the browser asks before the tab is closed or reloaded.
     setUnsavedChanges(hasChanges) {
         window.onbeforeunload = hasChanges ? () => true : null;

@@ -35,7 +35,7 @@ public sealed class SignInTests(BrowserFixture browser)
             await BrowserFixture.ScreenshotAsync(page, $"foundation-{(path == "" ? "home" : path)}");
         }
 
-        await page.ByTestId("sign-out").ClickAsync();
+        await page.SignOutAsync();
         await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
         await page.GotoAsync("users");
         await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));

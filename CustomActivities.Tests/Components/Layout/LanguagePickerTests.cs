@@ -1,0 +1,27 @@
+using Bunit;
+using CustomActivities.Tests.Support;
+using CustomActivities.Web.Components.Layout;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomActivities.Tests.Components.Layout;
+
+public sealed class LanguagePickerTests : AppComponentContext
+{
+    [Fact]
+    public async Task Lists_each_language_in_its_own_name_and_choosing_one_reloads_through_the_culture_endpoint()
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("people?q=ada");
+        var picker = RenderWithOverlays(b => { b.OpenComponent<LanguagePicker>(0); b.CloseComponent(); });
+
+        Assert.Equal("EN", picker.Find("[data-testid=language-button]").TextContent.Trim());
+        await picker.Find("[data-testid=language-button]").ClickAsync(new());
+        var french = picker.WaitForElement("[data-testid=language-fr]");
+        Assert.Contains("English", picker.Find("[data-testid=language-en]").TextContent);
+        Assert.Contains("Français", french.TextContent);
+        await french.ClickAsync(new());
+
+        Assert.Equal("http://localhost/Culture/Set?culture=fr&redirectUri=%2Fpeople%3Fq%3Dada", navigation.Uri);
+    }
+}
