@@ -18,13 +18,14 @@ public static class IdentityEndpoints
         [property: JsonPropertyName("error")] string Error,
         [property: JsonPropertyName("error_description")] string Description);
 
-    /// <summary>The client credentials, from the query string or (POST) a form body: Marketo accepts both.</summary>
+    /// <summary>The client credentials, from the query string or (POST) a form body: Marketo accepts both. Missing is empty.</summary>
     public sealed record TokenRequest(
-        [property: JsonPropertyName("grant_type"), Description("client_credentials")] string? GrantType,
-        [property: JsonPropertyName("client_id"), Description("The client id shown when the client was created")] string? ClientId,
-        [property: JsonPropertyName("client_secret"), Description("The secret shown once")] string? ClientSecret)
+        [property: JsonPropertyName("grant_type"), Description("client_credentials")] string GrantType,
+        [property: JsonPropertyName("client_id"), Description("The client id shown when the client was created")] string ClientId,
+        [property: JsonPropertyName("client_secret"), Description("The secret shown once")] string ClientSecret)
     {
-        public static TokenRequest From(Func<string, string?> value) => new(value("grant_type"), value("client_id"), value("client_secret"));
+        public static TokenRequest From(Func<string, string?> value) =>
+            new(value("grant_type") ?? "", value("client_id") ?? "", value("client_secret") ?? "");
     }
 
     public static void Map(IEndpointRouteBuilder app)

@@ -22,6 +22,13 @@ public static class MarketoOpenApi
             options.AddOperationTransformer<MarketoOperationTransformer>();
         });
 
+    // The introduction is a narrow column beside the server and authentication panel: without this the error table
+    // breaks its code and level columns one letter per line.
+    private const string ErrorTableCss = """
+        .introduction-description .markdown table { table-layout: auto; }
+        .introduction-description .markdown :is(th, td):nth-child(-n+2) { white-space: nowrap; word-break: normal; }
+        """;
+
     public static WebApplication MapMarketoReference(this WebApplication app)
     {
         app.MapOpenApi(DocumentPattern).AllowAnonymous();
@@ -38,6 +45,7 @@ public static class MarketoOpenApi
                 options.Agent = new ScalarAgentOptions { Disabled = true };
                 options.Mcp = new ScalarMcpOptions { Disabled = true };
                 options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+                options.CustomCss = ErrorTableCss;
             })
             .AllowAnonymous();
         return app;
