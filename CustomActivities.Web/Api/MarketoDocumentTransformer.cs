@@ -70,7 +70,7 @@ public sealed class MarketoDocumentTransformer : IOpenApiDocumentTransformer
     {
         Type = JsonSchemaType.Object,
         Description = "Marketo's answer shape, HTTP 200 also when success is false.",
-        Required = new HashSet<string> { "requestId", "success" },
+        Required = new HashSet<string> { "requestId", "success", "result", "errors", "warnings" },
         Properties = new Dictionary<string, IOpenApiSchema>
         {
             ["requestId"] = new OpenApiSchema { Type = JsonSchemaType.String },
@@ -99,6 +99,6 @@ public sealed class MarketoDocumentTransformer : IOpenApiDocumentTransformer
             ["moreResult"] = new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = "Paged reads: whether another page is waiting." },
             ["nextPageToken"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Paged reads: where the next page starts." },
         },
-        Examples = [JsonNode.Parse("""{"requestId":"1a2b#18c6f3e2a10","success":false,"errors":[{"code":"610","message":"Requested resource not found"}],"warnings":[]}""")!],
+        Examples = [JsonNode.Parse("""{"requestId":"1a2b#18c6f3e2a10","success":false,"result":[],"errors":[{"code":"610","message":"Requested resource not found"}],"warnings":[]}""")!],
     };
 }

@@ -33,7 +33,12 @@ public sealed class MarketoOperationTransformer : IOpenApiOperationTransformer
                 Required = true,
                 Content = new Dictionary<string, OpenApiMediaType>
                 {
-                    [example.ContentType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object }, Example = JsonNode.Parse(example.Json) },
+                    [example.ContentType] = new()
+                    {
+                        // The handler reads the body itself, so there is no type to describe: the description and the example do.
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Description = "As described above; see the example." },
+                        Example = JsonNode.Parse(example.Json),
+                    },
                 },
             };
         }
