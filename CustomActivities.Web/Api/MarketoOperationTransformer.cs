@@ -33,12 +33,8 @@ public sealed class MarketoOperationTransformer : IOpenApiOperationTransformer
                 Required = true,
                 Content = new Dictionary<string, OpenApiMediaType>
                 {
-                    [example.ContentType] = new()
-                    {
-                        // The handler reads the body itself, so there is no type to describe: the description and the example do.
-                        Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Description = "As described above; see the example." },
-                        Example = JsonNode.Parse(example.Json),
-                    },
+                    // The handler reads the body itself, so there is no type to describe: the description and the example do.
+                    [example.ContentType] = new() { Example = JsonNode.Parse(example.Json) },
                 },
             };
         }
