@@ -5,6 +5,7 @@ using CustomActivities.Web.Api;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
 
 namespace CustomActivities.Tests.Integration.Api;
 
@@ -43,11 +44,14 @@ public sealed partial class OpenApiDocumentTests(ApiFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task Only_the_API_is_in_the_document_in_OpenAPI_3_1()
+    public async Task Only_the_API_is_in_the_document_in_valid_OpenAPI_3_1()
     {
         using var document = await DocumentAsync();
 
         Assert.StartsWith("3.1", document.RootElement.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        var read = OpenApiDocument.Parse(document.RootElement.GetRawText(), "json");
+        Assert.Empty(read.Diagnostic!.Errors);
+        Assert.Empty(read.Document!.Validate(ValidationRuleSet.GetDefaultRuleSet())!);
         var documented = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.All(documented, path => Assert.Contains(ApiPrefixes, prefix => path.StartsWith(prefix, StringComparison.Ordinal)));
         Assert.Equal(ApiEndpoints().Select(e => e.Endpoint.RoutePattern.RawText).Distinct().Order(), documented.Order());
