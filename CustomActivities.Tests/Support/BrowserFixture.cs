@@ -72,11 +72,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-testid=sidebar]') && window.customActivities && window.customActivities.interactive === true");
 
     /// <summary>Screenshots go to TestResults/screenshots at the repository root, for a person to look at.</summary>
-    public static async Task ScreenshotAsync(IPage page, string name)
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         var folder = Path.Combine(AppProcess.RepositoryRoot(), "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage });
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 using CustomActivities.Core.ApiClients;
 
@@ -12,12 +13,30 @@ public static class IdentityEndpoints
         [property: JsonPropertyName("expires_in")] int ExpiresIn,
         [property: JsonPropertyName("scope")] string Scope);
 
+    /// <summary>A refused token request, worded as OAuth 2.0 (and Marketo) word it.</summary>
+    public sealed record TokenError(
+        [property: JsonPropertyName("error")] string Error,
+        [property: JsonPropertyName("error_description")] string Description);
+
+    /// <summary>The client credentials, from the query string or (POST) a form body: Marketo accepts both. Missing is empty.</summary>
+    public sealed record TokenRequest(
+        [property: JsonPropertyName("grant_type"), Description("client_credentials")] string GrantType,
+        [property: JsonPropertyName("client_id"), Description("The client id shown when the client was created")] string ClientId,
+        [property: JsonPropertyName("client_secret"), Description("The secret shown once")] string ClientSecret)
+    {
+        public static TokenRequest From(Func<string, string?> value) =>
+            new(value("grant_type") ?? "", value("client_id") ?? "", value("client_secret") ?? "");
+    }
+
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/identity/oauth/token", (HttpContext http, ApiTokenService tokens) =>
-                IssueAsync(http.Request.Query["grant_type"], http.Request.Query["client_id"], http.Request.Query["client_secret"], tokens, http.RequestAborted))
+                IssueAsync(TokenRequest.From(name => http.Request.Query[name].FirstOrDefault()), tokens, http.RequestAborted))
             .AllowAnonymous()
-            .WithTags("Identity")
+            .WithTags(ApiTags.Identity)
+            .Produces<TokenResponse>()
+            .Produces<TokenError>(StatusCodes.Status400BadRequest)
+            .Produces<TokenError>(StatusCodes.Status401Unauthorized)
             .WithQuery("grant_type", "client_credentials", required: true)
             .WithQuery("client_id", "the client id shown when the client was created", required: true)
             .WithQuery("client_secret", "the secret shown once", required: true)
@@ -28,27 +47,30 @@ public static class IdentityEndpoints
             {
                 var query = http.Request.Query;
                 var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
-                string? Value(string name) => form?[name].FirstOrDefault() ?? query[name].FirstOrDefault();
-                return await IssueAsync(Value("grant_type"), Value("client_id"), Value("client_secret"), tokens, http.RequestAborted);
+                var request = TokenRequest.From(name => form?[name].FirstOrDefault() ?? query[name].FirstOrDefault());
+                return await IssueAsync(request, tokens, http.RequestAborted);
             })
             .AllowAnonymous()
             .DisableAntiforgery()
-            .WithTags("Identity")
+            .WithTags(ApiTags.Identity)
+            .Accepts<TokenRequest>("application/x-www-form-urlencoded")
+            .Produces<TokenResponse>()
+            .Produces<TokenError>(StatusCodes.Status400BadRequest)
+            .Produces<TokenError>(StatusCodes.Status401Unauthorized)
             .WithSummary("Get an access token (form body)")
-            .WithDescription("Same as GET, with grant_type, client_id and client_secret in an application/x-www-form-urlencoded body.")
-            .WithMetadata(new ApiBodyExample("\"grant_type=client_credentials&client_id=…&client_secret=…\"", "application/x-www-form-urlencoded"));
+            .WithDescription("Same as GET, with grant_type, client_id and client_secret in an application/x-www-form-urlencoded body.");
     }
 
-    private static async Task<IResult> IssueAsync(string? grantType, string? clientId, string? clientSecret, ApiTokenService tokens, CancellationToken cancellationToken)
+    private static async Task<IResult> IssueAsync(TokenRequest request, ApiTokenService tokens, CancellationToken cancellationToken)
     {
-        if (!string.Equals(grantType, "client_credentials", StringComparison.Ordinal))
+        if (!string.Equals(request.GrantType, "client_credentials", StringComparison.Ordinal))
         {
-            return Results.Json(new { error = "unsupported_grant_type", error_description = "grant_type must be client_credentials" }, statusCode: 400);
+            return Results.Json(new TokenError("unsupported_grant_type", "grant_type must be client_credentials"), statusCode: 400);
         }
-        var issued = await tokens.IssueAsync(clientId, clientSecret, cancellationToken);
+        var issued = await tokens.IssueAsync(request.ClientId, request.ClientSecret, cancellationToken);
         if (issued is null)
         {
-            return Results.Json(new { error = "invalid_client", error_description = "Bad client credentials" }, statusCode: 401);
+            return Results.Json(new TokenError("invalid_client", "Bad client credentials"), statusCode: 401);
         }
         return Results.Json(new TokenResponse(issued.AccessToken, "bearer", issued.ExpiresIn, issued.Caller.Name));
     }

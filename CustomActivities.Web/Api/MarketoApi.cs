@@ -5,37 +5,28 @@ namespace CustomActivities.Web.Api;
 /// <summary>The REST API, wire-compatible with Marketo's: OAuth token, leads, custom activity types and activities.</summary>
 public static class MarketoApi
 {
-    public const string DocumentName = "v1";
-    public const string DocsPath = "/api-docs";
-
     public static IServiceCollection AddMarketoApi(this IServiceCollection services)
     {
         services.AddSingleton<ApiAuthentication>();
+        services.AddMarketoOpenApi();
         return services;
     }
 
     public static WebApplication MapMarketoApi(this WebApplication app)
     {
-        app.MapGet($"/openapi/{DocumentName}.json", (EndpointDataSource endpoints) => Results.Text(ApiReference.Document(endpoints), "application/json"))
-            .AllowAnonymous().ExcludeFromDescription();
-        app.UseSwaggerUI(options =>
-        {
-            options.RoutePrefix = DocsPath.TrimStart('/');
-            options.SwaggerEndpoint($"/openapi/{DocumentName}.json", "CustomActivities REST API");
-            options.DocumentTitle = "CustomActivities REST API";
-        });
+        app.MapMarketoReference();
 
         IdentityEndpoints.Map(app);
 
         var rest = app.MapGroup("/rest/v1")
             .AllowAnonymous()
             .DisableAntiforgery()
-            .AddEndpointFilter<ApiAuthentication>()
-            .WithTags("REST v1");
-        LeadEndpoints.Map(rest);
-        ActivityTypeEndpoints.Map(rest);
-        ActivityTypeWriteEndpoints.Map(rest);
-        ActivityEndpoints.Map(rest);
+            .AddEndpointFilter<ApiAuthentication>();
+        // Groups without a prefix: only the reference's sections (tags) differ.
+        LeadEndpoints.Map(rest.MapGroup("").WithTags(ApiTags.Leads));
+        ActivityTypeEndpoints.Map(rest.MapGroup("").WithTags(ApiTags.ActivityTypes));
+        ActivityTypeWriteEndpoints.Map(rest.MapGroup("").WithTags(ApiTags.ActivityTypes));
+        ActivityEndpoints.Map(rest.MapGroup("").WithTags(ApiTags.Activities));
 
         app.MapFallback("/rest/{**path}", () => Envelope.Error(ApiErrors.NotFound()))
             .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
