@@ -14,9 +14,10 @@ var builder = WebApplication.CreateBuilder(options.HostArguments);
 builder.AddCustomActivities();
 
 var app = builder.Build();
+app.ValidateSettings();
 app.UseCustomActivities();
 
-await app.InitializeDatabaseAsync(options.SeedDemo || app.Configuration.GetValue<bool>("Demo:Seed"));
+await app.InitializeDatabaseAsync(options);
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, startedAt));
 await app.RunAsync();
 return 0;

@@ -23,14 +23,31 @@ public static class ActivityTypeNaming
                 : char.ToUpperInvariant(clean[0]) + clean[1..].ToLowerInvariant());
         }
         var result = builder.ToString();
+        if (result.Length == 0 && ActivityTypeRules.IsValidDisplayName(displayName))
+        {
+            // Nothing in the name has a Latin spelling (e.g. "イベント"): API names are ASCII, so offer a neutral one to edit.
+            return "customActivity";
+        }
         return result.Length > ActivityTypeRules.MaxNameLength ? result[..ActivityTypeRules.MaxNameLength] : result;
     }
 
-    /// <summary>"Webinar attended" → "Attends Webinar" (present tense, for triggers).</summary>
+    /// <summary>
+    /// Present tense, for triggers: "Webinar attended" → "Attends Webinar", "Leave test" → "Leaves test";
+    /// a name without a verb is kept ("Newsletter"). Always at most 255 characters.
+    /// </summary>
     public static string SuggestTriggerName(string? displayName) => Suggest(displayName, present: true);
 
-    /// <summary>"Webinar attended" → "Attended Webinar" (past tense, for filters).</summary>
+    /// <summary>
+    /// Past tense, for filters: "Webinar attended" → "Attended Webinar", "Leave test" → "Left test";
+    /// a name without a verb gets "Had" ("Had Newsletter"). Always at most 255 characters.
+    /// </summary>
     public static string SuggestFilterName(string? displayName) => Suggest(displayName, present: false);
+
+    /// <summary>Words that stay in lower case inside a title-cased name ("Registers for Event").</summary>
+    private static readonly HashSet<string> SmallWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "and", "or", "for", "to", "in", "on", "at", "of", "by", "with", "from", "into", "via",
+    };
 
     private static string Suggest(string? displayName, bool present)
     {
@@ -39,31 +56,48 @@ public static class ActivityTypeNaming
         {
             return "";
         }
-        var verbIndex = words.FindLastIndex(w => w.Length > 3 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase));
-        if (verbIndex < 0)
+        // A past participle anywhere ("Webinar attended") becomes the leading verb, as Marketo words it: "Attends Webinar".
+        var participleIndex = words.FindLastIndex(w => EnglishVerbs.BaseOfParticiple(w.ToLowerInvariant()) is not null);
+        if (participleIndex >= 0)
         {
-            var name = string.Join(' ', words);
-            return present ? name : "Had " + name;
+            var participle = words[participleIndex];
+            var verb = present ? EnglishVerbs.ThirdPerson(EnglishVerbs.BaseOfParticiple(participle.ToLowerInvariant())!) : participle;
+            var rest = words.Where((_, i) => i != participleIndex).Select(w => SmallWords.Contains(w) ? w.ToLowerInvariant() : Capitalize(w));
+            return Fit(string.Join(' ', rest.Prepend(Capitalize(InCaseOf(participle, verb)))));
         }
-        var verb = words[verbIndex].ToLowerInvariant();
-        var rest = words.Where((_, i) => i != verbIndex).Select(Capitalize);
-        var phrase = present ? PresentTense(verb) : verb;
-        return string.Join(' ', rest.Prepend(Capitalize(phrase)));
+        // A leading verb in its base form ("Leave test") is conjugated and the rest kept as typed: "Leaves test", "Left test".
+        var first = words[0].ToLowerInvariant();
+        if (EnglishVerbs.IsBaseForm(first))
+        {
+            var verb = present ? EnglishVerbs.ThirdPerson(first) : EnglishVerbs.PastTense(first);
+            return Fit(string.Join(' ', words.Skip(1).Prepend(Capitalize(InCaseOf(words[0], verb)))));
+        }
+        var name = string.Join(' ', words);
+        return Fit(present ? name : "Had " + name);
     }
 
-    private static string PresentTense(string pastTense)
+    /// <summary>At most 255 characters, cut after the last whole word that fits, never inside a character (surrogate pair).</summary>
+    private static string Fit(string text)
     {
-        if (pastTense.EndsWith("ied", StringComparison.Ordinal))
+        if (text.Length <= ActivityTypeRules.MaxNameLength)
         {
-            return pastTense[..^3] + "ies";
+            return text;
         }
-        var stem = pastTense[..^2];
-        string[] keepE = ["at", "or", "ur", "iv", "as", "iz", "ov", "ag", "ar", "ot", "ut", "us", "ib", "ud", "ad", "let"];
-        var endsInSilentE = stem.Length > 3 && keepE.Any(s => stem.EndsWith(s, StringComparison.Ordinal))
-            && !stem.EndsWith("eat", StringComparison.Ordinal) && !stem.EndsWith("oad", StringComparison.Ordinal)
-            && !stem.EndsWith("ead", StringComparison.Ordinal);
-        return endsInSilentE ? stem + "es" : stem + "s";
+        var length = 0;
+        var elements = StringInfo.GetTextElementEnumerator(text);
+        while (elements.MoveNext() && elements.ElementIndex + elements.GetTextElement().Length <= ActivityTypeRules.MaxNameLength)
+        {
+            length = elements.ElementIndex + elements.GetTextElement().Length;
+        }
+        var cut = text[..length];
+        var lastSpace = cut.LastIndexOf(' ');
+        // Whole words, unless that would drop most of the name (one very long word after "Had").
+        return (text[length] == ' ' || lastSpace < ActivityTypeRules.MaxNameLength / 2 ? cut : cut[..lastSpace]).TrimEnd();
     }
+
+    /// <summary>"LEAVE" → "LEAVES": an all-capitals word stays in capitals.</summary>
+    private static string InCaseOf(string typed, string word) =>
+        typed.Length > 1 && typed.All(c => !char.IsLetter(c) || char.IsUpper(c)) ? word.ToUpperInvariant() : word;
 
     // "é" decomposes into "e" and a combining accent; dropping the accents keeps the letter.
     private static string WithoutAccents(string? text)

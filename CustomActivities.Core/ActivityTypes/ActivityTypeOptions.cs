@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CustomActivities.Core.Auditing;
 
 namespace CustomActivities.Core.ActivityTypes;
@@ -8,9 +9,11 @@ public sealed class ActivityTypeOptions
     public const string Section = "ActivityTypes";
 
     /// <summary>Secondary fields a type may have besides its primary field (Marketo: 20).</summary>
+    [Range(0, 100, ErrorMessage = "ActivityTypes:MaxSecondaryFields must be between {1} and {2}.")]
     public int MaxSecondaryFields { get; set; } = 20;
 
     /// <summary>Types that are not archived (Marketo's default is 10; ours is 100).</summary>
+    [Range(1, 100_000, ErrorMessage = "ActivityTypes:MaxActiveTypes must be between {1} and {2}.")]
     public int MaxActiveTypes { get; set; } = 100;
 }
 

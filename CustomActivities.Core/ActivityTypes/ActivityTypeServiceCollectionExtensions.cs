@@ -4,11 +4,13 @@ namespace CustomActivities.Core.ActivityTypes;
 
 public static class ActivityTypeServiceCollectionExtensions
 {
+    /// <summary>Defining, approving and archiving activity types, in the app and through the REST API, with their limits.</summary>
     public static IServiceCollection AddActivityTypes(this IServiceCollection services)
     {
-        services.AddOptions<ActivityTypeOptions>().BindConfiguration(ActivityTypeOptions.Section);
-        services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.Section);
+        services.AddValidatedOptions<ActivityTypeOptions>(ActivityTypeOptions.Section);
+        services.AddValidatedOptions<ApprovalOptions>(ApprovalOptions.Section);
         services.AddScoped<ActivityTypeService>();
+        services.AddScoped<ActivityTypeApiQueries>();
         return services;
     }
 }

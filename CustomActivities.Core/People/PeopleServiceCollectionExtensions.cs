@@ -1,17 +1,14 @@
-using CustomActivities.Core.Activities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomActivities.Core.People;
 
 public static class PeopleServiceCollectionExtensions
 {
-    /// <summary>People search and editing, and the person timeline.</summary>
+    /// <summary>People search and editing in the app, and leads through the REST API.</summary>
     public static IServiceCollection AddPeopleAndTimeline(this IServiceCollection services)
     {
         services.AddScoped<PeopleService>();
-        services.AddSingleton<TypeVersionCatalog>();
-        services.AddScoped<TimelineService>();
-        services.AddScoped<Persistence.ScaleSeeder>();
+        services.AddScoped<LeadService>();
         return services;
     }
 }

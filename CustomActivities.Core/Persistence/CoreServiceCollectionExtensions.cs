@@ -13,19 +13,31 @@ namespace CustomActivities.Core.Persistence;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>
-    /// Registers persistence and the domain services. The context factory is scoped so that the audit interceptor
-    /// sees the actor of the current request or circuit; every operation still creates its own short-lived context.
-    /// </summary>
+    /// <summary>Persistence and every feature of Core, as the web app uses them (each feature registers its own services).</summary>
     public static IServiceCollection AddCustomActivitiesCore(this IServiceCollection services, string databasePath)
     {
-        var connectionString = SqliteConnectionSetup.ConnectionString(databasePath);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddPersistence(databasePath);
+        services.AddAuditing();
+        services.AddUsers();
+        services.AddDashboard();
+        services.AddDemoData();
+        services.AddActivityTypes();
+        services.AddActivities();
+        services.AddPeopleAndTimeline();
+        services.AddCustomActivitiesApi();
+        return services;
+    }
+
+    /// <summary>
+    /// The SQLite file and EF Core over it. The context factory is scoped so that the audit interceptor sees the actor of
+    /// the current request or circuit; every operation still creates its own short-lived context.
+    /// </summary>
+    public static IServiceCollection AddPersistence(this IServiceCollection services, string databasePath)
+    {
+        var connectionString = SqliteConnectionSetup.ConnectionString(databasePath);
         services.AddSingleton(new SqliteDatabase(databasePath));
-        services.AddSingleton<ActivityFeed>();
-        services.AddSingleton<ActivityBulkWriter>();
         services.AddSingleton<SqlitePragmaInterceptor>();
-        services.AddScoped<AuditableEntityInterceptor>();
         // Split queries: a type loads its versions and their fields, one query per collection, not their cartesian product.
         services.AddDbContextFactory<AppDbContext>((provider, options) => options
                 .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
@@ -34,14 +46,21 @@ public static class CoreServiceCollectionExtensions
                     provider.GetRequiredService<AuditableEntityInterceptor>(),
                     provider.GetRequiredService<ActivityTypeCacheInvalidator>()),
             ServiceLifetime.Scoped);
-        services.AddScoped<AuditLog>();
-        services.AddScoped<UserAdministration>();
         services.AddScoped<DatabaseInitializer>();
-        services.AddScoped<DashboardService>();
-        services.AddScoped<DemoDataSeeder>();
-        services.AddActivityTypes();
-        services.AddCustomActivitiesApi();
-        services.AddPeopleAndTimeline();
         return services;
     }
+
+    /// <summary>Demo data for an empty database, on --seed-demo or <c>Demo:Seed</c>.</summary>
+    public static IServiceCollection AddDemoData(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<DemoOptions>(DemoOptions.Section);
+        services.AddScoped<DemoDataSeeder>();
+        return services;
+    }
+
+    /// <summary>
+    /// The scale seeder of the <c>seed</c> command and the benchmarks (bulk loads with dropped indexes): not part of the
+    /// web app, so only the tools that run it register it.
+    /// </summary>
+    public static IServiceCollection AddScaleSeeder(this IServiceCollection services) => services.AddScoped<ScaleSeeder>();
 }

@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using CustomActivities.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CustomActivities.Core.Persistence;
 
@@ -15,7 +15,7 @@ public sealed class DatabaseInitializer(
     IDbContextFactory<AppDbContext> contextFactory,
     RoleManager<IdentityRole> roleManager,
     UserManager<ApplicationUser> userManager,
-    IConfiguration configuration,
+    IOptions<AdminOptions> adminOptions,
     TimeProvider timeProvider,
     ILogger<DatabaseInitializer> logger)
 {
@@ -41,8 +41,8 @@ public sealed class DatabaseInitializer(
             return new InitializationResult(null, null);
         }
 
-        var email = configuration["Admin:Email"] is { Length: > 0 } configuredEmail ? configuredEmail : DefaultAdminEmail;
-        var configuredPassword = configuration["Admin:Password"];
+        var email = adminOptions.Value.Email is { Length: > 0 } configuredEmail ? configuredEmail : DefaultAdminEmail;
+        var configuredPassword = adminOptions.Value.Password;
         var password = string.IsNullOrEmpty(configuredPassword) ? GeneratePassword() : configuredPassword;
         var admin = new ApplicationUser
         {

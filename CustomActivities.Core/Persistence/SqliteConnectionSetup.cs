@@ -9,8 +9,14 @@ public static class SqliteConnectionSetup
     /// <summary>
     /// No connection pool: a pooled connection handed back while a statement is still active on it poisons the pool,
     /// and the next Open fails with "unable to delete/modify user-function due to active statements" (seen under load
-    /// in the browser tests; dotnet/efcore#36591). The price: opening the file and setting the pragmas takes a median
-    /// 175 µs here instead of 8 µs from the pool (a few per page); the activity writer keeps its connection open.
+    /// in the browser tests on Microsoft.Data.Sqlite 9; dotnet/efcore#36591). The mechanism is known: a SqliteConnection
+    /// dropped without Close while a reader is mid-way is reclaimed into the pool with its statement still running, and
+    /// EF Core's user functions cannot be re-registered on it. On version 10 no code path here was found to do that
+    /// (every connection, command and reader is disposed; the writer resets and finalizes its raw statement), and a
+    /// concurrent load of the real services with pooling on (timelines, paging, writer, usage flushes, EF writes,
+    /// cancellations, forced GCs, ClearAllPools) and the browser tests did not reproduce it; so the pool stays off
+    /// until a cause is found. The price: open, pragmas and a one-row query take a median 85 µs here instead of 11 µs
+    /// pooled (p95 ~0.4-1 ms against 36 µs), a few per page; the activity writer keeps its connection open.
     /// </summary>
     public static string ConnectionString(string databasePath) => new SqliteConnectionStringBuilder
     {

@@ -4,6 +4,7 @@ using CustomActivities.Core.Users;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomActivities.Tests.Support;
@@ -17,6 +18,7 @@ public partial class AppFactory : WebApplicationFactory<Program>
 
     private readonly TempDatabase database = new();
     private readonly Dictionary<string, string?> settings = [];
+    private TimeProvider? clock;
 
     public string DatabasePath => database.Path;
 
@@ -27,8 +29,19 @@ public partial class AppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Runs the app on a clock the test moves (e.g. a FakeTimeProvider), instead of waiting for time to pass.</summary>
+    public AppFactory WithClock(TimeProvider timeProvider)
+    {
+        clock = timeProvider;
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Path", database.Path);
         builder.UseSetting("Admin:Email", AdminEmail);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CustomActivities.Tests.Support;
 
@@ -19,7 +20,7 @@ public sealed class CoreTestHost : IAsyncDisposable
     private readonly ServiceProvider provider;
     private readonly AsyncServiceScope scope;
 
-    internal CoreTestHost(TempDatabase database, ServiceProvider provider, MutableActor actor, TestClock clock)
+    internal CoreTestHost(TempDatabase database, ServiceProvider provider, MutableActor actor, FakeTimeProvider clock)
     {
         this.database = database;
         this.provider = provider;
@@ -29,7 +30,7 @@ public sealed class CoreTestHost : IAsyncDisposable
     }
 
     public MutableActor Actor { get; }
-    public TestClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
     public string DatabasePath => database.Path;
     public IServiceProvider Services => scope.ServiceProvider;
 
@@ -81,7 +82,7 @@ public sealed class CoreTestHostBuilder
     {
         var database = new TempDatabase();
         var actor = new MutableActor();
-        var clock = new TestClock(now);
+        var clock = new FakeTimeProvider(now);
         var services = new ServiceCollection();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         services.AddSingleton<IConfiguration>(configuration);

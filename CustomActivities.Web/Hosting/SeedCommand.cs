@@ -33,7 +33,9 @@ public static class SeedCommand
         var builder = WebApplication.CreateBuilder(hostArguments);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddCustomActivities();
+        builder.Services.AddScaleSeeder();
         await using var app = builder.Build();
+        app.ValidateSettings();
         await app.InitializeDatabaseAsync(seedDemo: false);
         await using var scope = app.Services.CreateAsyncScope();
         var database = scope.ServiceProvider.GetRequiredService<SqliteDatabase>();

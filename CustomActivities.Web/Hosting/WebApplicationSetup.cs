@@ -1,3 +1,4 @@
+using CustomActivities.Core;
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Persistence;
 using CustomActivities.Core.Users;
@@ -10,6 +11,7 @@ using CustomActivities.Web.Components.Shared;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Radzen;
 
@@ -23,7 +25,8 @@ public static class WebApplicationSetup
         // MudBlazor's scripts and styles come from the package's static web assets, also outside Development.
         builder.WebHost.UseStaticWebAssets();
 
-        var databaseOptions = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        // Read now, not through IOptions: the path decides what is registered.
+        var databaseOptions = DatabaseOptions.Read(builder.Configuration);
         var databasePath = SettingsFile.ResolveDatabasePath(databaseOptions.Path, settingsPath);
         Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
         builder.Services.AddCustomActivitiesCore(databasePath);
@@ -67,15 +70,16 @@ public static class WebApplicationSetup
         // Locking an account or changing its role renews its security stamp; a cookie is checked against the stamp at most
         // every Security:SessionCheckSeconds (10 s, not the default 30 min). A check reads the user and their roles and
         // renews the cookie, so doing it on every request would repeat that for every script and style sheet of a page.
-        var sessionCheck = TimeSpan.FromSeconds(builder.Configuration.GetValue("Security:SessionCheckSeconds", 10));
-        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = sessionCheck);
+        builder.Services.AddValidatedOptions<SecurityOptions>(SecurityOptions.Section);
+        builder.Services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<IOptions<SecurityOptions>>((o, security) => o.ValidationInterval = TimeSpan.FromSeconds(security.Value.SessionCheckSeconds));
         builder.Services.AddAuthorization();
 
         builder.Services.AddIdentityCore<ApplicationUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;
                 options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 10;
+                options.Password.RequiredLength = AdminOptions.MinPasswordLength;
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -128,6 +132,31 @@ public static class WebApplicationSetup
         app.MapTimelineCsv();
         return app;
     }
+
+    /// <summary>
+    /// Checks every validated settings section now (what the host would do when it starts), so that a bad value stops
+    /// the app before it touches the database, with messages naming the settings.
+    /// </summary>
+    public static void ValidateSettings(this WebApplication app)
+    {
+        try
+        {
+            app.Services.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (Exception e) when (e is OptionsValidationException or AggregateException or InvalidOperationException)
+        {
+            var reasons = (e is AggregateException aggregate ? aggregate.InnerExceptions : [e])
+                .SelectMany(x => x is OptionsValidationException validation ? validation.Failures : [x.Message]);
+            var message = "The settings are not valid (appsettings.json, environment variables, command line):"
+                + string.Concat(reasons.Select(r => Environment.NewLine + "  - " + r));
+            Console.Error.WriteLine(message);
+            throw new InvalidOperationException(message, e);
+        }
+    }
+
+    /// <summary>Seeds demo data when asked on the command line (--seed-demo) or by the <c>Demo:Seed</c> setting.</summary>
+    public static Task InitializeDatabaseAsync(this WebApplication app, StartupArguments arguments) =>
+        app.InitializeDatabaseAsync(arguments.SeedDemo || app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Seed);
 
     public static async Task InitializeDatabaseAsync(this WebApplication app, bool seedDemo)
     {

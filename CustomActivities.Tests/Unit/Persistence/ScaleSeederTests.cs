@@ -23,7 +23,7 @@ public sealed class ScaleSeederTests
 
     private static async Task<string> SeedAsync(ScaleSeedOptions options)
     {
-        await using var host = await new CoreTestHostBuilder().BuildAsync();
+        await using var host = await new CoreTestHostBuilder().WithServices(s => s.AddScaleSeeder()).BuildAsync();
         var progress = new List<ScaleSeedProgress>();
         var result = await host.Get<ScaleSeeder>().SeedAsync(options, new SyncProgress(progress.Add), Ct);
 

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomActivities.Core.Activities;
+
+public static class ActivitiesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Activities: the single writer and its live feed, the in-memory catalogue of live types (dropped on every type
+    /// change), ingestion and paging for the REST API, and the person timeline.
+    /// </summary>
+    public static IServiceCollection AddActivities(this IServiceCollection services)
+    {
+        services.AddSingleton<ActivityFeed>();
+        services.AddSingleton<ActivityBulkWriter>();
+        services.AddSingleton<ActivityTypeCatalog>();
+        services.AddSingleton<ActivityTypeCacheInvalidator>();
+        services.AddSingleton<PersonDirectory>();
+        services.AddSingleton<ActivityIngestion>();
+        services.AddSingleton<ActivityPaging>();
+        services.AddSingleton<TypeVersionCatalog>();
+        services.AddScoped<TimelineService>();
+        return services;
+    }
+}
