@@ -95,6 +95,8 @@ public sealed class ActivityTypePermissionTests
         await using var host = await new CoreTestHostBuilder().BuildAsync();
         var service = host.Get<ActivityTypeService>();
         var definition = Define.ActivityType.Build();
+        // The author is whoever is signed in when the row is written (the auditing interceptor stamps it).
+        host.Actor.Current = Marketer;
         await service.CreateAsync(Marketer, definition, Ct);
 
         var author = (await service.PermissionsAsync(Marketer with { Name = "Mark@Test.Local" }, definition.ApiName, Ct))!;
