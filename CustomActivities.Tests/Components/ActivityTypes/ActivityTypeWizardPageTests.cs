@@ -12,9 +12,12 @@ public sealed class ActivityTypeWizardPageTests : ActivityTypeComponentContext
         return Render<ActivityTypeWizardPage>();
     }
 
-    /// <summary>Types into an input and commits it, as leaving the input does (no waiting for the typing pause).</summary>
-    private static void Type(IRenderedComponent<ActivityTypeWizardPage> wizard, string name, string value) =>
-        wizard.Find($"input[name='{name}']").Change(value);
+    /// <summary>Types into an input and leaves it, which commits the value without waiting for the typing pause.</summary>
+    private static void Type(IRenderedComponent<ActivityTypeWizardPage> wizard, string name, string value)
+    {
+        wizard.Find($"input[name='{name}']").Input(value);
+        wizard.Find($"input[name='{name}']").Blur();
+    }
 
     private static string ErrorUnder(IRenderedComponent<ActivityTypeWizardPage> wizard, string path) =>
         wizard.Find($"[id='error-{path}']").TextContent.Trim();
