@@ -15,7 +15,7 @@ public enum ActivityTypeStatus
 /// The latest approved version is live; at most one draft version waits for approval.
 /// Its methods refuse what the lifecycle forbids and return the reasons instead of changing anything.
 /// </summary>
-public class ActivityType : IAuditableEntity
+public partial class ActivityType : IAuditableEntity
 {
     public int Id { get; set; }
     public required string ApiName { get; set; }
@@ -70,9 +70,9 @@ public class ActivityType : IAuditableEntity
     /// </summary>
     public IReadOnlyList<ActivityTypeError> EditDraft(ActivityTypeDefinition definition, Actor by, DateTimeOffset at)
     {
-        if (IsArchived)
+        if (CanEdit() is { Count: > 0 } refused)
         {
-            return [new("", ActivityTypeErrorCodes.Archived, "This type is archived. Restore it before editing.")];
+            return refused;
         }
         var errors = ChangesAllowedAfterApproval(definition);
         if (errors.Count > 0)
@@ -99,22 +99,11 @@ public class ActivityType : IAuditableEntity
     /// <summary>The pending draft becomes the live version. Admins only, and never one's own draft unless allowed.</summary>
     public IReadOnlyList<ActivityTypeError> Approve(Actor by, DateTimeOffset at, bool allowSelfApproval)
     {
-        if (!by.IsAdmin)
+        if (CanApprove(by, allowSelfApproval) is { Count: > 0 } refused)
         {
-            return [new("", ActivityTypeErrorCodes.Forbidden, "Only an admin can approve an activity type.")];
+            return refused;
         }
-        if (IsArchived)
-        {
-            return [new("", ActivityTypeErrorCodes.Archived, "This type is archived. Restore it before approving.")];
-        }
-        if (PendingDraft is not { } draft)
-        {
-            return [new("", ActivityTypeErrorCodes.NoDraft, "There is no draft waiting for approval.")];
-        }
-        if (ApprovalOptions.RefusesSelfApproval(allowSelfApproval, by, DraftEditedBy))
-        {
-            return [new("", ActivityTypeErrorCodes.SelfApproval, "You last edited this draft, so another admin must approve it.")];
-        }
+        var draft = PendingDraft!;
         draft.State = VersionState.Approved;
         draft.ApprovedAt = at;
         draft.ApprovedBy = by.Label;
@@ -127,18 +116,11 @@ public class ActivityType : IAuditableEntity
     /// <summary>Throws away the pending draft (kept as a discarded version). Admins, or whoever edited the draft.</summary>
     public IReadOnlyList<ActivityTypeError> DiscardDraft(Actor by)
     {
-        if (PendingDraft is not { } draft)
+        if (CanDiscardDraft(by) is { Count: > 0 } refused)
         {
-            return [new("", ActivityTypeErrorCodes.NoDraft, "There is no draft to discard.")];
+            return refused;
         }
-        if (!by.IsAdmin && !string.Equals(DraftEditedBy, by.Label, StringComparison.OrdinalIgnoreCase))
-        {
-            return [new("", ActivityTypeErrorCodes.Forbidden, "Only an admin or the draft's author can discard it.")];
-        }
-        if (!WasApproved)
-        {
-            return [new("", ActivityTypeErrorCodes.NotApproved, "This type was never approved: delete it instead.")];
-        }
+        var draft = PendingDraft!;
         draft.State = VersionState.Discarded;
         DraftEditedBy = null;
         Touch();
@@ -148,17 +130,9 @@ public class ActivityType : IAuditableEntity
     /// <summary>No new activities; history stays readable. Admins only.</summary>
     public IReadOnlyList<ActivityTypeError> Archive(Actor by)
     {
-        if (!by.IsAdmin)
+        if (CanArchive(by) is { Count: > 0 } refused)
         {
-            return [new("", ActivityTypeErrorCodes.Forbidden, "Only an admin can archive an activity type.")];
-        }
-        if (IsArchived)
-        {
-            return [new("", ActivityTypeErrorCodes.Archived, "This type is already archived.")];
-        }
-        if (!WasApproved)
-        {
-            return [new("", ActivityTypeErrorCodes.NotApproved, "This type was never approved: delete it instead.")];
+            return refused;
         }
         IsArchived = true;
         Touch();
@@ -167,30 +141,12 @@ public class ActivityType : IAuditableEntity
 
     public IReadOnlyList<ActivityTypeError> Restore(Actor by)
     {
-        if (!by.IsAdmin)
+        if (CanRestore(by) is { Count: > 0 } refused)
         {
-            return [new("", ActivityTypeErrorCodes.Forbidden, "Only an admin can restore an activity type.")];
-        }
-        if (!IsArchived)
-        {
-            return [new("", ActivityTypeErrorCodes.NotArchived, "This type is not archived.")];
+            return refused;
         }
         IsArchived = false;
         Touch();
-        return [];
-    }
-
-    /// <summary>Deleting is for types without activities: admins, or the author of a type that was never approved.</summary>
-    public IReadOnlyList<ActivityTypeError> CanDelete(Actor by, bool hasActivities)
-    {
-        if (hasActivities)
-        {
-            return [new("", ActivityTypeErrorCodes.HasActivities, "Activities were recorded with this type, so it cannot be deleted. Archive it instead.")];
-        }
-        if (!by.IsAdmin && (WasApproved || !string.Equals(CreatedBy, by.Label, StringComparison.OrdinalIgnoreCase)))
-        {
-            return [new("", ActivityTypeErrorCodes.Forbidden, "Only an admin can delete this type.")];
-        }
         return [];
     }
 

@@ -72,6 +72,31 @@ public sealed partial class ActivityTypeService
             .ToList();
     }
 
+    /// <summary>
+    /// One page of the list, sorted as asked (ties broken by display name), with the number of matching types.
+    /// Types are few (at most a few hundred, archived ones included), so the page is cut from the filtered list.
+    /// </summary>
+    public async Task<ActivityTypePage> PageAsync(ActivityTypePageQuery query, CancellationToken cancellationToken = default)
+    {
+        var matching = await ListAsync(new ActivityTypeListQuery(query.Search, query.Status), cancellationToken);
+        var sorted = query.SortBy switch
+        {
+            ActivityTypeSort.ApiName => Order(matching, s => s.ApiName, query.Descending, StringComparer.OrdinalIgnoreCase),
+            ActivityTypeSort.Status => Order(matching, s => s.Status, query.Descending),
+            ActivityTypeSort.FieldCount => Order(matching, s => s.FieldCount, query.Descending),
+            ActivityTypeSort.ActivityCount => Order(matching, s => s.ActivityCount, query.Descending),
+            ActivityTypeSort.UpdatedAt => Order(matching, s => s.UpdatedAt, query.Descending),
+            _ => Order(matching, s => s.DisplayName, query.Descending, StringComparer.OrdinalIgnoreCase),
+        };
+        var take = Math.Clamp(query.Take, 1, 500);
+        return new ActivityTypePage([.. sorted.ThenBy(s => s.DisplayName, StringComparer.OrdinalIgnoreCase).Skip(Math.Max(0, query.Skip)).Take(take)],
+            matching.Count);
+    }
+
+    private static IOrderedEnumerable<ActivityTypeSummary> Order<TKey>(IEnumerable<ActivityTypeSummary> items, Func<ActivityTypeSummary, TKey> key,
+        bool descending, IComparer<TKey>? comparer = null) =>
+        descending ? items.OrderByDescending(key, comparer) : items.OrderBy(key, comparer);
+
     public async Task<ActivityTypeDetail?> GetAsync(string apiName, CancellationToken cancellationToken = default)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);

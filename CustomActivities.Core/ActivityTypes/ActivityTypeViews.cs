@@ -14,6 +14,27 @@ public sealed record ActivityTypeSummary(
 
 public sealed record ActivityTypeListQuery(string? Search = null, ActivityTypeStatus? Status = null);
 
+public enum ActivityTypeSort
+{
+    DisplayName,
+    ApiName,
+    Status,
+    FieldCount,
+    ActivityCount,
+    UpdatedAt,
+}
+
+/// <summary>A page of the list: search and status filter as in <see cref="ActivityTypeListQuery"/>, then sorting and paging.</summary>
+public sealed record ActivityTypePageQuery(
+    string? Search = null,
+    ActivityTypeStatus? Status = null,
+    ActivityTypeSort SortBy = ActivityTypeSort.DisplayName,
+    bool Descending = false,
+    int Skip = 0,
+    int Take = 25);
+
+public sealed record ActivityTypePage(IReadOnlyList<ActivityTypeSummary> Items, int TotalCount);
+
 /// <summary>A type with its live version and its pending draft, as the detail and approval pages show it.</summary>
 public sealed record ActivityTypeDetail(
     int Id,

@@ -25,10 +25,10 @@ public sealed class ActivityTypeLifecycleBrowserTests(BrowserFixture browser)
 
         // Step 1: a bad display name gets a message next to it; a good one suggests the other names as you type.
         await marketer.Input("displayName").FillAsync("2026");
-        await Assertions.Expect(marketer.ByTestId("error-displayName")).ToContainTextAsync("at least one letter");
+        await Assertions.Expect(marketer.FieldError("displayName")).ToContainTextAsync("at least one letter");
         await BrowserFixture.ScreenshotAsync(marketer, "activity-types-wizard-1-basics-error");
         await marketer.Input("displayName").FillAsync($"Webinar attended {suffix}");
-        await Assertions.Expect(marketer.ByTestId("error-displayName")).ToHaveCountAsync(0);
+        await Assertions.Expect(marketer.FieldError("displayName")).ToHaveCountAsync(0);
         await Assertions.Expect(marketer.Input("apiName")).ToHaveValueAsync(apiName);
         await Assertions.Expect(marketer.Input("triggerName")).ToHaveValueAsync($"Attends Webinar {suffix}");
         await Assertions.Expect(marketer.Input("filterName")).ToHaveValueAsync($"Attended Webinar {suffix}");
@@ -38,7 +38,7 @@ public sealed class ActivityTypeLifecycleBrowserTests(BrowserFixture browser)
 
         // Step 2: the primary field; Next with an empty field shows what is missing.
         await marketer.ByTestId("wizard-next").ClickAsync();
-        await Assertions.Expect(marketer.ByTestId("error-primaryField.displayName")).ToBeVisibleAsync();
+        await Assertions.Expect(marketer.FieldError("primaryField.displayName")).ToBeVisibleAsync();
         await marketer.Input("primaryField.displayName").FillAsync("Webinar name");
         await Assertions.Expect(marketer.Input("primaryField.apiName")).ToHaveValueAsync("webinarName");
         await BrowserFixture.ScreenshotAsync(marketer, "activity-types-wizard-2-primary");
@@ -76,8 +76,9 @@ public sealed class ActivityTypeLifecycleBrowserTests(BrowserFixture browser)
         await Assertions.Expect(marketer.ByTestId("submitted")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(marketer, "activity-types-detail-draft");
 
-        // A marketer cannot approve: no button, and the approvals page is closed to them.
-        await Assertions.Expect(marketer.ByTestId("action-approve")).ToHaveCountAsync(0);
+        // A marketer cannot approve: the button is greyed out with the reason, and the approvals page is closed to them.
+        await Assertions.Expect(marketer.ByTestId("action-approve")).ToBeDisabledAsync();
+        await Assertions.Expect(marketer.ByTestId("action-approve")).ToHaveAttributeAsync("title", "Only an admin can approve an activity type.");
         await marketer.GotoAsync("approvals");
         await Assertions.Expect(marketer.ByTestId("access-denied")).ToBeVisibleAsync();
 
@@ -94,13 +95,13 @@ public sealed class ActivityTypeLifecycleBrowserTests(BrowserFixture browser)
         // Names already taken are reported as the marketer types a new type's display name.
         await marketer.OpenAsync("activity-types/new");
         await marketer.Input("displayName").FillAsync($"Webinar attended {suffix}");
-        await Assertions.Expect(marketer.ByTestId("error-apiName")).ToContainTextAsync("already has the API name");
-        await Assertions.Expect(marketer.ByTestId("error-triggerName")).ToContainTextAsync("already uses the trigger name");
+        await Assertions.Expect(marketer.FieldError("apiName")).ToContainTextAsync("already has the API name");
+        await Assertions.Expect(marketer.FieldError("triggerName")).ToContainTextAsync("already uses the trigger name");
         await BrowserFixture.ScreenshotAsync(marketer, "activity-types-wizard-1-duplicate-names");
 
         // The marketer edits the approved type: it shows as approved with draft, with the diff.
         await marketer.ByTestId("sidebar").GetByText("Activity types", new() { Exact = true }).ClickAsync();
-        await marketer.Locator(".rz-dialog").GetByText("Leave", new() { Exact = true }).ClickAsync();
+        await marketer.Locator(".mud-dialog").GetByText("Leave", new() { Exact = true }).ClickAsync();
         await Assertions.Expect(marketer.Locator("h1")).ToHaveTextAsync("Activity types");
         await BrowserFixture.ScreenshotAsync(marketer, "activity-types-list");
         await marketer.ByTestId($"type-link-{apiName}").ClickAsync();
@@ -125,15 +126,15 @@ public sealed class ActivityTypeLifecycleBrowserTests(BrowserFixture browser)
         await Assertions.Expect(marketer.ByTestId("status-chip")).ToHaveTextAsync("Approved with draft");
         var diff = marketer.ByTestId("draft-diff");
         await Assertions.Expect(diff).ToContainTextAsync($"Webinar joined {suffix}");
-        await Assertions.Expect(diff.Locator("tr", new() { HasText = "rating" })).ToContainTextAsync("Addition");
-        await Assertions.Expect(diff.Locator("tr", new() { HasText = "display name" })).ToContainTextAsync("Revision");
-        await Assertions.Expect(diff.Locator("tr", new() { HasText = "askedQuestion" })).ToContainTextAsync("Breaking");
+        await Assertions.Expect(diff.Locator("[data-testid=diff-row]", new() { HasText = "rating" })).ToContainTextAsync("Addition");
+        await Assertions.Expect(diff.Locator("[data-testid=diff-row]", new() { HasText = "display name" })).ToContainTextAsync("Revision");
+        await Assertions.Expect(diff.Locator("[data-testid=diff-row]", new() { HasText = "askedQuestion" })).ToContainTextAsync("Breaking");
         await BrowserFixture.ScreenshotAsync(marketer, "activity-types-detail-with-draft");
 
         // The admin discards the draft; the live version stays and the history keeps the discarded draft.
         await admin.OpenAsync("approvals");
         await admin.ByTestId($"approval-{apiName}").ByTestIdIn("discard").ClickAsync();
-        var confirm = admin.Locator(".rz-dialog");
+        var confirm = admin.Locator(".mud-dialog");
         await Assertions.Expect(confirm).ToContainTextAsync("the draft's changes are lost");
         await confirm.GetByRole(AriaRole.Button, new() { Name = "Discard draft" }).ClickAsync();
         await Assertions.Expect(admin.ByTestId($"approval-{apiName}")).ToHaveCountAsync(0);
@@ -166,7 +167,7 @@ public sealed class ActivityTypeLifecycleBrowserTests(BrowserFixture browser)
         await page.Input("displayName").FillAsync("Cheque deposited");
 
         await page.ByTestId("sidebar").GetByText("Dashboard", new() { Exact = true }).ClickAsync();
-        var dialog = page.Locator(".rz-dialog");
+        var dialog = page.Locator(".mud-dialog");
         await Assertions.Expect(dialog).ToContainTextAsync("unsaved changes");
         await BrowserFixture.ScreenshotAsync(page, "activity-types-wizard-leave");
         await dialog.GetByText("Stay", new() { Exact = true }).ClickAsync();
@@ -174,8 +175,34 @@ public sealed class ActivityTypeLifecycleBrowserTests(BrowserFixture browser)
         Assert.EndsWith("/activity-types/new", page.Url, StringComparison.Ordinal);
 
         await page.ByTestId("sidebar").GetByText("Dashboard", new() { Exact = true }).ClickAsync();
-        await page.Locator(".rz-dialog").GetByText("Leave", new() { Exact = true }).ClickAsync();
+        await page.Locator(".mud-dialog").GetByText("Leave", new() { Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Dashboard");
+    }
+}
+
+[Collection(BrowserCollection.Name)]
+public sealed class ActivityTypeWizardRefreshBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Refreshing_mid_wizard_offers_the_work_back_and_resuming_returns_to_the_same_step()
+    {
+        var page = await browser.SignedInPageAsync();
+        await page.OpenAsync("activity-types/new");
+        await page.Input("displayName").FillAsync("Cheque deposited");
+        await Assertions.Expect(page.Input("apiName")).ToHaveValueAsync("chequeDeposited");
+        await page.ByTestId("wizard-next").ClickAsync();
+        await page.Input("primaryField.displayName").FillAsync("Amount");
+        await Assertions.Expect(page.Input("primaryField.apiName")).ToHaveValueAsync("amount");
+
+        await page.ReloadAsync();
+        await BrowserFixture.WaitForInteractivityAsync(page);
+
+        await Assertions.Expect(page.ByTestId("wizard-resume-offer")).ToContainTextAsync("Cheque deposited");
+        await BrowserFixture.ScreenshotAsync(page, "activity-types-wizard-resume");
+        await page.ByTestId("wizard-resume").ClickAsync();
+        await Assertions.Expect(page.Input("primaryField.displayName")).ToHaveValueAsync("Amount");
+        await page.ByTestId("wizard-back").ClickAsync();
+        await Assertions.Expect(page.Input("displayName")).ToHaveValueAsync("Cheque deposited");
     }
 }
 

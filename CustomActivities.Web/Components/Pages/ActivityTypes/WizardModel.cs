@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CustomActivities.Core.ActivityTypes;
 
 namespace CustomActivities.Web.Components.Pages.ActivityTypes;
@@ -17,6 +18,8 @@ public sealed class WizardModel
     public bool FilterNameEdited { get; set; }
 
     public FieldModel Primary { get; set; } = new();
+
+    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
     public List<FieldModel> Fields { get; } = [];
 
     public void SetDisplayName(string value)

@@ -1,0 +1,59 @@
+using CustomActivities.Core.ActivityTypes;
+using CustomActivities.Web.Components.Shared;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace CustomActivities.Web.Components.Pages.ActivityTypes;
+
+/// <summary>The questions asked before a decision on a type and how its outcome is told, shared by the detail and approvals pages.</summary>
+public static class TypeDecisions
+{
+    /// <summary>
+    /// Asks before <paramref name="what"/> ("Discard", "Archive", "Delete") is done to a type, with the resources
+    /// "{what}.Title", "{what}.Body" and "Action.{what}". Staying is the primary choice.
+    /// </summary>
+    public static Task<bool> ConfirmAsync(this IDialogService dialogs, IStringLocalizer<ActivityTypesText> text, string what, string displayName) =>
+        dialogs.AskAsync(text[$"{what}.Title"], text[$"{what}.Body", displayName], text[$"Action.{what}"], text["Confirm.Cancel"]);
+
+    /// <summary>
+    /// Approving a draft that removes a field or swaps the primary field asks first, saying how many activities the type
+    /// has and what breaks (Core's <see cref="ActivityTypeService.BreakingChangeImpactAsync"/>); other approvals go ahead.
+    /// </summary>
+    public static async Task<bool> ConfirmApprovalAsync(this IDialogService dialogs, ActivityTypeService types, IStringLocalizer<ActivityTypesText> text,
+        string apiName, string displayName)
+    {
+        var impact = await types.BreakingChangeImpactAsync(apiName);
+        if (impact is not { IsBreaking: true })
+        {
+            return true;
+        }
+        var changes = string.Join("; ", impact.BreakingChanges.Select(c => DiffText.Describe(text, c, withValues: true)));
+        return await dialogs.AskAsync(text["ApproveBreaking.Title"], text["ApproveBreaking.Body", displayName, impact.ActivityCount.ToString("N0"), changes],
+            text["ApproveBreaking.Ok"], text["Confirm.Cancel"]);
+    }
+
+    /// <summary>Tells the outcome: "done" in green, or the service's reasons in red (they stay longer, to be read).</summary>
+    public static void Report(this ISnackbar snackbar, IStringLocalizer<ActivityTypesText> text, ActivityTypeResult result, string doneKey, string displayName)
+    {
+        if (result.Succeeded)
+        {
+            snackbar.Add(text[doneKey, displayName], Severity.Success);
+        }
+        else
+        {
+            snackbar.Add(ErrorText.For(text, result), Severity.Error, options => options.VisibleStateDuration = 10_000);
+        }
+    }
+}
+
+/// <summary>How one line of a draft's diff is named in the reader's language.</summary>
+public static class DiffText
+{
+    public static string Describe(IStringLocalizer<ActivityTypesText> text, DiffEntry entry, bool withValues = false)
+    {
+        var what = entry.Item.StartsWith("field:", StringComparison.Ordinal)
+            ? text["Diff.FieldAspect", entry.Item["field:".Length..], text[$"Diff.Aspect.{entry.Aspect}"]]
+            : text[$"Diff.Aspect.{entry.Aspect}"];
+        return withValues && entry.Aspect == "primaryField" ? $"{what}: {entry.Before} → {entry.After}" : what;
+    }
+}
