@@ -28,7 +28,8 @@ public sealed class ApiClientSecretDialogTests : AppComponentContext, IAsyncLife
         await core.DisposeAsync();
     }
 
-    private async Task<IRenderedComponent<WithOverlays>> CreateClientAsync(string name)
+    /// <summary>Creates a client through the page; the returned task ends when the secret dialog is closed.</summary>
+    private async Task<(IRenderedComponent<WithOverlays> Page, Task Shown)> CreateClientAsync(string name)
     {
         var page = RenderWithOverlays(b =>
         {
@@ -36,15 +37,15 @@ public sealed class ApiClientSecretDialogTests : AppComponentContext, IAsyncLife
             b.CloseComponent();
         });
         await page.Find("input[data-testid=api-client-name]").ChangeAsync(new ChangeEventArgs { Value = name });
-        await page.Find("[data-testid=create-api-client]").ClickAsync(new MouseEventArgs());
+        var shown = page.Find("[data-testid=create-api-client]").ClickAsync(new MouseEventArgs());
         page.WaitForAssertion(() => page.Find("[data-testid=secret-stored]"));
-        return page;
+        return (page, shown);
     }
 
     [Fact]
     public async Task Shows_the_client_id_and_a_secret_that_works_once()
     {
-        var page = await CreateClientAsync("crm");
+        var (page, _) = await CreateClientAsync("crm");
 
         var clientId = page.Find("input[data-testid=new-client-id]").GetAttribute("value")!;
         var secret = page.Find("input[data-testid=new-client-secret]").GetAttribute("value")!;
@@ -57,7 +58,7 @@ public sealed class ApiClientSecretDialogTests : AppComponentContext, IAsyncLife
     [Fact]
     public async Task Escape_and_the_backdrop_do_not_close_it_only_i_have_stored_it_does()
     {
-        var page = await CreateClientAsync("crm");
+        var (page, shown) = await CreateClientAsync("crm");
 
         IMudDialogInstance dialog = page.FindComponent<MudDialogContainer>().Instance;
         Assert.False(dialog.Options.CloseOnEscapeKey);
@@ -65,6 +66,7 @@ public sealed class ApiClientSecretDialogTests : AppComponentContext, IAsyncLife
         Assert.Empty(page.FindAll(".mud-dialog-title button"));
 
         await page.Find("[data-testid=secret-stored]").ClickAsync(new MouseEventArgs());
+        await shown;
 
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=new-client-secret]")));
         Assert.Equal("Active", page.Find("[data-testid=status-crm]").TextContent.Trim());

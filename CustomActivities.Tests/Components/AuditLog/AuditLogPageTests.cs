@@ -56,7 +56,7 @@ public sealed class AuditLogPageTests : AppComponentContext, IAsyncLifetime
     {
         var page = RenderPageAs(Admin, Roles.Admin);
 
-        page.WaitForAssertion(() => Assert.Equal(["API client created", "User role changed", "activity-type.created"], Actions(page)));
+        page.WaitForAssertion(() => Assert.Equal(["API client created", "User role changed", "Activity type created"], Actions(page)));
     }
 
     [Fact]

@@ -72,7 +72,9 @@ public sealed class UsersPageTests : AppComponentContext, IAsyncLifetime
         var reset = page.Find($"[data-testid='reset-{Email}']");
         Assert.True(reset.HasAttribute("disabled"));
         Assert.Equal("Change your own password from the account menu.", reset.GetAttribute("aria-description"));
-        Assert.Contains("mud-disabled", page.Find($"[data-testid='role-{Email}']").OuterHtml);
+        var role = page.Find($"[data-testid='role-{Email}']");
+        Assert.Contains("mud-disabled", (role.Closest(".mud-input-control") ?? role).OuterHtml);
+        Assert.Contains("This is the last active admin", page.Find($"[data-testid='role-{Email}']").OuterHtml);
     }
 
     [Fact]
@@ -95,7 +97,7 @@ public sealed class UsersPageTests : AppComponentContext, IAsyncLifetime
 
         await page.Find($"[data-testid='delete-{Email}']").Closest(".mud-tooltip-root")!.PointerEnterAsync(new PointerEventArgs());
 
-        page.WaitForAssertion(() => Assert.Contains("This is the last active admin", page.Find(".mud-tooltip").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("This is the last active admin", page.Find(".mud-popover-open").TextContent), TimeSpan.FromSeconds(5));
     }
 
     [Fact]
@@ -106,9 +108,11 @@ public sealed class UsersPageTests : AppComponentContext, IAsyncLifetime
         Assert.All(new[] { "lock", "reset", "deactivate", "delete" },
             action => Assert.False(page.Find($"[data-testid='{action}-mark@example.com']").HasAttribute("disabled"), action));
 
-        await page.Find("[data-testid='lock-mark@example.com']").ClickAsync(new MouseEventArgs());
+        // The click's handler waits for the confirmation: it completes once the dialog is answered.
+        var locking = page.Find("[data-testid='lock-mark@example.com']").ClickAsync(new MouseEventArgs());
         page.WaitForAssertion(() => Assert.Contains("They are signed out at once", page.Find("[data-testid=confirm-dialog]").TextContent));
         await page.Find("[data-testid=confirm-ok]").ClickAsync(new MouseEventArgs());
+        await locking;
 
         page.WaitForAssertion(() => Assert.Equal("Locked", page.Find("[data-testid='status-mark@example.com']").TextContent.Trim()));
         Assert.Contains("mark@example.com is locked and signed out.", page.Markup);
@@ -120,7 +124,7 @@ public sealed class UsersPageTests : AppComponentContext, IAsyncLifetime
         var page = RenderPage();
         page.WaitForAssertion(() => page.Find("[data-testid='reset-mark@example.com']"));
 
-        await page.Find("[data-testid='reset-mark@example.com']").ClickAsync(new MouseEventArgs());
+        var resetting = page.Find("[data-testid='reset-mark@example.com']").ClickAsync(new MouseEventArgs());
         page.WaitForAssertion(() => page.Find("[data-testid=confirm-ok]"));
         await page.Find("[data-testid=confirm-ok]").ClickAsync(new MouseEventArgs());
 
@@ -129,6 +133,7 @@ public sealed class UsersPageTests : AppComponentContext, IAsyncLifetime
         Assert.False(dialog.Options.CloseOnEscapeKey);
         Assert.False(dialog.Options.BackdropClick);
         await page.Find("[data-testid=password-passed-on]").ClickAsync(new MouseEventArgs());
+        await resetting;
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=new-password]")));
     }
 

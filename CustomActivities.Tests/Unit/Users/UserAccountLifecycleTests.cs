@@ -111,8 +111,8 @@ public sealed class UserAccountLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task With_a_second_admin_either_may_go()
     {
-        var first = await SeededAdminAsync();
         await CreateAsync("second@example.com", Roles.Admin);
+        var first = await SeededAdminAsync();
 
         Assert.Null(first.RefusalOf(UserAction.Delete));
         Assert.True((await users.SetDeactivatedAsync(Admin, first.Id, deactivated: true)).Succeeded);
