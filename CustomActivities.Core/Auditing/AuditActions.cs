@@ -15,5 +15,9 @@ public static class AuditActions
     public const string UserRoleChanged = "user.role-changed";
     public const string UserLocked = "user.locked";
     public const string UserUnlocked = "user.unlocked";
+    public const string UserPasswordReset = "user.password-reset";
+    public const string UserDeactivated = "user.deactivated";
+    public const string UserReactivated = "user.reactivated";
+    public const string UserDeleted = "user.deleted";
     public const string DemoDataSeeded = "demo-data.seeded";
 }

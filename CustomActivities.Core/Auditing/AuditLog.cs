@@ -6,6 +6,7 @@ namespace CustomActivities.Core.Auditing;
 
 public sealed record AuditQuery(
     string? EntityType = null,
+    string? Action = null,
     string? EntityId = null,
     string? Actor = null,
     DateTimeOffset? From = null,
@@ -38,10 +39,15 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> contextFactory, Tim
         return entry;
     }
 
-    public async Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    /// <summary>The entries matching the query among those the viewer may read (<see cref="AuditVisibility"/>), newest first.</summary>
+    public async Task<AuditPage> QueryAsync(Actor viewer, AuditQuery query, CancellationToken cancellationToken = default)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var entries = context.AuditEntries.AsNoTracking();
+        var entries = context.AuditEntries.AsNoTracking().VisibleTo(viewer);
+        if (!string.IsNullOrWhiteSpace(query.Action))
+        {
+            entries = entries.Where(e => e.Action == query.Action);
+        }
         if (!string.IsNullOrWhiteSpace(query.EntityType))
         {
             entries = entries.Where(e => e.EntityType == query.EntityType);
@@ -70,9 +76,17 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> contextFactory, Tim
         return new AuditPage(page, total);
     }
 
-    public async Task<IReadOnlyList<string>> ActorsAsync(CancellationToken cancellationToken = default)
+    /// <summary>The actions recorded in the entries the viewer may read, for the action filter.</summary>
+    public async Task<IReadOnlyList<string>> ActionsAsync(Actor viewer, CancellationToken cancellationToken = default)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await context.AuditEntries.Select(e => e.Actor).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
+        return await context.AuditEntries.VisibleTo(viewer).Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Who appears in the entries the viewer may read, for the actor filter.</summary>
+    public async Task<IReadOnlyList<string>> ActorsAsync(Actor viewer, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.AuditEntries.VisibleTo(viewer).Select(e => e.Actor).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
     }
 }

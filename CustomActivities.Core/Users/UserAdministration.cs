@@ -5,7 +5,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomActivities.Core.Users;
 
-public sealed record UserSummary(string Id, string Email, string Role, bool IsLockedOut, DateTimeOffset? LockoutEnd, int FailedAttempts, DateTimeOffset CreatedAt);
+/// <summary>An account as the Users page lists it, with what the viewing admin may not do to it and why.</summary>
+public sealed record UserSummary(
+    string Id,
+    string Email,
+    string? DisplayName,
+    string Role,
+    UserStatus Status,
+    DateTimeOffset? LockoutEnd,
+    int FailedAttempts,
+    DateTimeOffset CreatedAt,
+    IReadOnlyDictionary<UserAction, string> Refusals)
+{
+    public bool IsLockedOut => Status == UserStatus.Locked;
+
+    /// <summary>The <see cref="UserErrors"/> code saying why the action is refused, or null when it is allowed.</summary>
+    public string? RefusalOf(UserAction action) => Refusals.GetValueOrDefault(action);
+}
 
 /// <summary>
 /// The refusals of <see cref="UserAdministration"/> itself, as codes the UI words in the reader's language
@@ -16,49 +32,66 @@ public static class UserErrors
     public const string UnknownRole = "unknown-role";
     public const string OwnRole = "own-role";
     public const string OwnLock = "own-lock";
+    public const string OwnPassword = "own-password";
+    public const string OwnDeactivate = "own-deactivate";
+    public const string OwnDelete = "own-delete";
+    public const string LastAdmin = "last-admin";
+    public const string Deactivated = "deactivated";
+    public const string DisplayNameTooLong = "display-name-too-long";
     public const string NotFound = "not-found";
 }
 
-public sealed record UserOperationResult(bool Succeeded, IReadOnlyList<string> Errors)
+public sealed record UserOperationResult(bool Succeeded, IReadOnlyList<string> Errors, string? NewPassword = null)
 {
     public static readonly UserOperationResult Success = new(true, []);
     public static UserOperationResult Failure(params string[] errors) => new(false, errors);
 }
 
-/// <summary>What an admin does on the Users page. Every change is audited; an admin cannot lock or demote themselves.</summary>
+/// <summary>
+/// What an admin does on the Users page. Every change is audited and follows <see cref="UserRules"/>: an admin cannot
+/// act against their own account, and the last admin who can sign in stays one.
+/// </summary>
 public sealed class UserAdministration(
     UserManager<ApplicationUser> userManager,
     IDbContextFactory<AppDbContext> contextFactory,
     AuditLog auditLog,
     TimeProvider timeProvider)
 {
-    public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken = default)
+    /// <summary>An admin's lock lasts until an admin lifts it; failed sign-ins lock an account for minutes only.</summary>
+    private static readonly DateTimeOffset LockedByAdminUntil = DateTimeOffset.MaxValue;
+
+    public async Task<IReadOnlyList<UserSummary>> ListAsync(Actor viewer, CancellationToken cancellationToken = default)
     {
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rolesByUser = await (from userRole in context.UserRoles
-                                 join role in context.Roles on userRole.RoleId equals role.Id
-                                 select new { userRole.UserId, role.Name })
-            .ToListAsync(cancellationToken);
-        var users = await context.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
-        var now = timeProvider.GetUtcNow();
-        return users.Select(u => new UserSummary(
-                u.Id,
-                u.Email ?? u.UserName ?? "",
-                rolesByUser.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "",
-                u.LockoutEnd is { } end && end > now,
-                u.LockoutEnd,
-                u.AccessFailedCount,
-                u.CreatedAt))
+        var accounts = await AccountsAsync(cancellationToken);
+        var activeAdmins = accounts.Count(a => a.Facts.IsActiveAdmin);
+        return accounts.Select(a => new UserSummary(
+                a.User.Id,
+                a.User.Email ?? a.User.UserName ?? "",
+                a.User.DisplayName,
+                a.Facts.Role,
+                a.Facts.Status,
+                a.User.LockoutEnd,
+                a.User.AccessFailedCount,
+                a.User.CreatedAt,
+                UserRules.Refusals(viewer.Id, a.Facts, activeAdmins)))
             .ToList();
     }
 
-    public async Task<UserOperationResult> CreateAsync(Actor actor, string email, string password, string role)
+    public async Task<UserOperationResult> CreateAsync(Actor actor, string email, string? displayName, string password, string role)
     {
         if (!Roles.All.Contains(role))
         {
             return UserOperationResult.Failure(UserErrors.UnknownRole);
         }
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = timeProvider.GetUtcNow() };
+        displayName = string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim();
+        if (displayName?.Length > ApplicationUser.MaxDisplayNameLength)
+        {
+            return UserOperationResult.Failure(UserErrors.DisplayNameTooLong);
+        }
+        var user = new ApplicationUser
+        {
+            UserName = email, Email = email, DisplayName = displayName, EmailConfirmed = true, CreatedAt = timeProvider.GetUtcNow(),
+        };
         var created = await userManager.CreateAsync(user, password);
         if (!created.Succeeded)
         {
@@ -68,7 +101,7 @@ public sealed class UserAdministration(
             return UserOperationResult.Failure([.. errors.Select(e => e.Description)]);
         }
         await userManager.AddToRoleAsync(user, role);
-        await AuditAsync(actor, AuditActions.UserCreated, user, null, new { email, role });
+        await AuditAsync(actor, AuditActions.UserCreated, user, null, new { email, displayName, role });
         return UserOperationResult.Success;
     }
 
@@ -78,14 +111,10 @@ public sealed class UserAdministration(
         {
             return UserOperationResult.Failure(UserErrors.UnknownRole);
         }
-        if (userId == actor.Id)
-        {
-            return UserOperationResult.Failure(UserErrors.OwnRole);
-        }
-        var user = await userManager.FindByIdAsync(userId);
+        var (user, refusal) = await FindAllowedAsync(actor, userId, UserAction.ChangeRole);
         if (user is null)
         {
-            return UserOperationResult.Failure(UserErrors.NotFound);
+            return UserOperationResult.Failure(refusal!);
         }
         var currentRoles = await userManager.GetRolesAsync(user);
         await userManager.RemoveFromRolesAsync(user, currentRoles);
@@ -96,43 +125,136 @@ public sealed class UserAdministration(
         return UserOperationResult.Success;
     }
 
-    /// <summary>An admin's lock lasts until an admin lifts it; failed sign-ins lock an account for minutes only.</summary>
-    private static readonly DateTimeOffset LockedByAdminUntil = DateTimeOffset.MaxValue;
-
     /// <summary>Whether the account with this user name is locked by an admin (not by failed sign-ins), for the lockout page.</summary>
     public async Task<bool> IsLockedByAdminAsync(string userName)
     {
         var user = await userManager.FindByNameAsync(userName);
-        // Compared with a margin: the stored value comes back from SQLite as text.
+        // Compared with a margin: "until an admin lifts it" is stored as the largest date.
         return user?.LockoutEnd is { } end && end > timeProvider.GetUtcNow().AddYears(100);
     }
 
     public async Task<UserOperationResult> SetLockedAsync(Actor actor, string userId, bool locked)
     {
-        if (userId == actor.Id)
-        {
-            return UserOperationResult.Failure(UserErrors.OwnLock);
-        }
-        var user = await userManager.FindByIdAsync(userId);
+        var (user, refusal) = await FindAllowedAsync(actor, userId, locked ? UserAction.Lock : null);
         if (user is null)
         {
-            return UserOperationResult.Failure(UserErrors.NotFound);
+            return UserOperationResult.Failure(refusal!);
         }
+        if (!locked && user.DeactivatedAt is not null)
+        {
+            return UserOperationResult.Failure(UserErrors.Deactivated);
+        }
+        await SetSignInBlockedAsync(user, locked);
+        await AuditAsync(actor, locked ? AuditActions.UserLocked : AuditActions.UserUnlocked, user, null, null);
+        return UserOperationResult.Success;
+    }
+
+    /// <summary>Replaces the password with a generated one (shown once to the admin) and ends the user's sessions.</summary>
+    public async Task<UserOperationResult> ResetPasswordAsync(Actor actor, string userId)
+    {
+        var (user, refusal) = await FindAllowedAsync(actor, userId, UserAction.ResetPassword);
+        if (user is null)
+        {
+            return UserOperationResult.Failure(refusal!);
+        }
+        var password = DatabaseInitializer.GeneratePassword();
+        // Removing the password renews the security stamp, which ends every session of the user.
+        await userManager.RemovePasswordAsync(user);
+        var added = await userManager.AddPasswordAsync(user, password);
+        if (!added.Succeeded)
+        {
+            return UserOperationResult.Failure([.. added.Errors.Select(e => e.Description)]);
+        }
+        await userManager.ResetAccessFailedCountAsync(user);
+        await AuditAsync(actor, AuditActions.UserPasswordReset, user, null, null);
+        return new UserOperationResult(true, [], password);
+    }
+
+    /// <summary>A deactivated account keeps its history but cannot sign in until it is reactivated.</summary>
+    public async Task<UserOperationResult> SetDeactivatedAsync(Actor actor, string userId, bool deactivated)
+    {
+        var (user, refusal) = await FindAllowedAsync(actor, userId, deactivated ? UserAction.Deactivate : null);
+        if (user is null)
+        {
+            return UserOperationResult.Failure(refusal!);
+        }
+        user.DeactivatedAt = deactivated ? timeProvider.GetUtcNow() : null;
+        await userManager.UpdateAsync(user);
+        await SetSignInBlockedAsync(user, deactivated);
+        await AuditAsync(actor, deactivated ? AuditActions.UserDeactivated : AuditActions.UserReactivated, user, null, null);
+        return UserOperationResult.Success;
+    }
+
+    /// <summary>Deletes the account; the audit log keeps what it did under its email.</summary>
+    public async Task<UserOperationResult> DeleteAsync(Actor actor, string userId)
+    {
+        var (user, refusal) = await FindAllowedAsync(actor, userId, UserAction.Delete);
+        if (user is null)
+        {
+            return UserOperationResult.Failure(refusal!);
+        }
+        var roles = await userManager.GetRolesAsync(user);
+        var deleted = await userManager.DeleteAsync(user);
+        if (!deleted.Succeeded)
+        {
+            return UserOperationResult.Failure([.. deleted.Errors.Select(e => e.Description)]);
+        }
+        await AuditAsync(actor, AuditActions.UserDeleted, user, new { email = user.Email, user.DisplayName, roles }, null);
+        return UserOperationResult.Success;
+    }
+
+    private async Task SetSignInBlockedAsync(ApplicationUser user, bool blocked)
+    {
         await userManager.SetLockoutEnabledAsync(user, true);
-        await userManager.SetLockoutEndDateAsync(user, locked ? LockedByAdminUntil : null);
-        if (!locked)
+        await userManager.SetLockoutEndDateAsync(user, blocked ? LockedByAdminUntil : null);
+        if (!blocked)
         {
             await userManager.ResetAccessFailedCountAsync(user);
         }
         await userManager.UpdateSecurityStampAsync(user);
-        await AuditAsync(actor, locked ? AuditActions.UserLocked : AuditActions.UserUnlocked, user, null, null);
-        return UserOperationResult.Success;
+    }
+
+    /// <summary>The user, or why the actor may not do the action to them (null action: only the user must exist).</summary>
+    private async Task<(ApplicationUser? User, string? Refusal)> FindAllowedAsync(Actor actor, string userId, UserAction? action)
+    {
+        var accounts = await AccountsAsync();
+        var target = accounts.FirstOrDefault(a => a.User.Id == userId);
+        if (target is null)
+        {
+            return (null, UserErrors.NotFound);
+        }
+        if (action is { } act && UserRules.Refusal(act, actor.Id, target.Facts, accounts.Count(a => a.Facts.IsActiveAdmin)) is { } refusal)
+        {
+            return (null, refusal);
+        }
+        // Tracked by the user manager's own context, so its updates apply to this instance.
+        return (await userManager.FindByIdAsync(userId), null);
+    }
+
+    private sealed record Account(ApplicationUser User, UserFacts Facts);
+
+    private async Task<IReadOnlyList<Account>> AccountsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var rolesByUser = await (from userRole in context.UserRoles
+                                 join role in context.Roles on userRole.RoleId equals role.Id
+                                 select new { userRole.UserId, role.Name })
+            .ToListAsync(cancellationToken);
+        var users = await context.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        return users.Select(u => new Account(u, new UserFacts(
+                u.Id,
+                rolesByUser.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "",
+                u.DeactivatedAt is not null ? UserStatus.Deactivated
+                    : u.LockoutEnd is { } end && end > now ? UserStatus.Locked
+                    : UserStatus.Active)))
+            .ToList();
     }
 
     private async Task AuditAsync(Actor actor, string action, ApplicationUser user, object? before, object? after)
     {
         await using var context = await contextFactory.CreateDbContextAsync();
-        auditLog.Record(context, actor, action, "User", user.Id, user.Email, before, after);
+        auditLog.Record(context, actor, action, AuditEntityTypes.User, user.Id, user.Email, before, after);
         await context.SaveChangesAsync();
     }
 }

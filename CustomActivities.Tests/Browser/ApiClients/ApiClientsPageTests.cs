@@ -41,7 +41,7 @@ public sealed class ApiClientsPageTests(BrowserFixture browser)
         Assert.DoesNotContain(secret, await page.ContentAsync(), StringComparison.Ordinal);
 
         await page.ByTestId($"revoke-{name}").ClickAsync();
-        var confirm = page.Locator(".rz-dialog-confirm-buttons button").First;
+        var confirm = page.ByTestId("confirm-ok");
         await Assertions.Expect(confirm).ToHaveTextAsync("Revoke");
         await confirm.ClickAsync();
         await Assertions.Expect(page.ByTestId($"status-{name}")).ToHaveTextAsync("Revoked");

@@ -42,6 +42,24 @@ public sealed class SignInTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_language_menu_switches_the_app_and_the_sign_in_page_to_french()
+    {
+        var page = await browser.SignedInPageAsync();
+
+        await page.ByTestId("language-button").ClickAsync();
+        await page.ByTestId("language-fr").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tableau de bord");
+        await page.OpenAsync("users");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Utilisateurs");
+        await Assertions.Expect(page.ByTestId("create-user")).ToContainTextAsync("Créer");
+        await BrowserFixture.ScreenshotAsync(page, "foundation-users-fr");
+
+        await page.SignOutAsync();
+        await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
+        await Assertions.Expect(page.ByTestId("sign-in")).ToHaveTextAsync("Se connecter");
+    }
+
+    [Fact]
     public async Task A_wrong_password_shows_an_error()
     {
         var page = await browser.NewPageAsync();
@@ -83,10 +101,10 @@ public sealed class SignInTests(BrowserFixture browser)
 
         // Locking asks first, then ends the marketer's session: their next page load goes to sign-in.
         await admin.ByTestId($"lock-{marketerEmail}").ClickAsync();
-        var confirm = admin.Locator(".rz-dialog");
+        var confirm = admin.ByTestId("confirm-dialog");
         await Assertions.Expect(confirm).ToContainTextAsync("They are signed out at once");
-        await confirm.GetByRole(AriaRole.Button, new() { Name = "Lock account" }).ClickAsync();
-        await Assertions.Expect(admin.Locator("tr", new() { HasText = marketerEmail }).GetByText("Locked")).ToBeVisibleAsync();
+        await admin.ByTestId("confirm-ok").ClickAsync();
+        await Assertions.Expect(admin.ByTestId($"status-{marketerEmail}")).ToHaveTextAsync("Locked");
         await marketer.GotoAsync("people");
         await marketer.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
 
@@ -105,10 +123,9 @@ public sealed class SignInTests(BrowserFixture browser)
 
         // The admin sees the lock and lifts it.
         await admin.OpenAsync("users");
-        var row = admin.Locator("tr", new() { HasText = victimEmail });
-        await Assertions.Expect(row.GetByText("Locked")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.ByTestId($"status-{victimEmail}")).ToHaveTextAsync("Locked");
         await admin.ByTestId($"lock-{victimEmail}").ClickAsync();
-        await Assertions.Expect(row.GetByText("Active")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.ByTestId($"status-{victimEmail}")).ToHaveTextAsync("Active");
 
         var victim = await browser.SignedInPageAsync(victimEmail, AppFactory.DefaultPassword);
         await Assertions.Expect(victim.Locator("h1")).ToHaveTextAsync("Dashboard");

@@ -15,10 +15,10 @@ public sealed class UserAdministrationTests
         await using var host = await new CoreTestHostBuilder().BuildAsync();
         var users = host.Get<UserAdministration>();
 
-        var result = await users.CreateAsync(Admin, "mark@example.com", "Marketer-Password-1", Roles.Marketer);
+        var result = await users.CreateAsync(Admin, "mark@example.com", null, "Marketer-Password-1", Roles.Marketer);
 
         Assert.True(result.Succeeded);
-        var mark = (await users.ListAsync(TestContext.Current.CancellationToken)).Single(u => u.Email == "mark@example.com");
+        var mark = (await users.ListAsync(Admin, TestContext.Current.CancellationToken)).Single(u => u.Email == "mark@example.com");
         Assert.Equal(Roles.Marketer, mark.Role);
         Assert.False(mark.IsLockedOut);
         await using var context = host.NewContext();
@@ -33,17 +33,17 @@ public sealed class UserAdministrationTests
         await using var host = await new CoreTestHostBuilder().BuildAsync();
         var users = host.Get<UserAdministration>();
 
-        var weak = await users.CreateAsync(Admin, "a@example.com", "short", Roles.Marketer);
-        var unknownRole = await users.CreateAsync(Admin, "b@example.com", "Long-enough-password-1", "Owner");
-        await users.CreateAsync(Admin, "c@example.com", "Long-enough-password-1", Roles.Marketer);
-        var duplicate = await users.CreateAsync(Admin, "c@example.com", "Long-enough-password-1", Roles.Marketer);
+        var weak = await users.CreateAsync(Admin, "a@example.com", null, "short", Roles.Marketer);
+        var unknownRole = await users.CreateAsync(Admin, "b@example.com", null, "Long-enough-password-1", "Owner");
+        await users.CreateAsync(Admin, "c@example.com", null, "Long-enough-password-1", Roles.Marketer);
+        var duplicate = await users.CreateAsync(Admin, "c@example.com", null, "Long-enough-password-1", Roles.Marketer);
 
         Assert.False(weak.Succeeded);
         Assert.Contains(weak.Errors, e => e.Contains("at least 10", StringComparison.Ordinal));
         Assert.False(unknownRole.Succeeded);
         Assert.False(duplicate.Succeeded);
         Assert.Contains("already taken", Assert.Single(duplicate.Errors), StringComparison.Ordinal);
-        Assert.Equal(2, (await users.ListAsync(TestContext.Current.CancellationToken)).Count); // the seeded admin and c@
+        Assert.Equal(2, (await users.ListAsync(Admin, TestContext.Current.CancellationToken)).Count); // the seeded admin and c@
     }
 
     [Fact]
@@ -51,14 +51,14 @@ public sealed class UserAdministrationTests
     {
         await using var host = await new CoreTestHostBuilder().BuildAsync();
         var users = host.Get<UserAdministration>();
-        await users.CreateAsync(Admin, "mark@example.com", "Marketer-Password-1", Roles.Marketer);
-        var mark = (await users.ListAsync(TestContext.Current.CancellationToken)).Single(u => u.Email == "mark@example.com");
+        await users.CreateAsync(Admin, "mark@example.com", null, "Marketer-Password-1", Roles.Marketer);
+        var mark = (await users.ListAsync(Admin, TestContext.Current.CancellationToken)).Single(u => u.Email == "mark@example.com");
 
         Assert.True((await users.ChangeRoleAsync(Admin, mark.Id, Roles.Admin)).Succeeded);
         var self = new Actor(ActorKind.User, mark.Id, mark.Email, IsAdmin: true);
         Assert.False((await users.ChangeRoleAsync(self, mark.Id, Roles.Marketer)).Succeeded);
 
-        var after = (await users.ListAsync(TestContext.Current.CancellationToken)).Single(u => u.Id == mark.Id);
+        var after = (await users.ListAsync(Admin, TestContext.Current.CancellationToken)).Single(u => u.Id == mark.Id);
         Assert.Equal(Roles.Admin, after.Role);
     }
 
@@ -67,14 +67,14 @@ public sealed class UserAdministrationTests
     {
         await using var host = await new CoreTestHostBuilder().BuildAsync();
         var users = host.Get<UserAdministration>();
-        await users.CreateAsync(Admin, "mark@example.com", "Marketer-Password-1", Roles.Marketer);
-        var mark = (await users.ListAsync(TestContext.Current.CancellationToken)).Single(u => u.Email == "mark@example.com");
+        await users.CreateAsync(Admin, "mark@example.com", null, "Marketer-Password-1", Roles.Marketer);
+        var mark = (await users.ListAsync(Admin, TestContext.Current.CancellationToken)).Single(u => u.Email == "mark@example.com");
 
         Assert.True((await users.SetLockedAsync(Admin, mark.Id, locked: true)).Succeeded);
-        Assert.True((await users.ListAsync(TestContext.Current.CancellationToken)).Single(u => u.Id == mark.Id).IsLockedOut);
+        Assert.True((await users.ListAsync(Admin, TestContext.Current.CancellationToken)).Single(u => u.Id == mark.Id).IsLockedOut);
         Assert.True(await users.IsLockedByAdminAsync("mark@example.com"));
         Assert.True((await users.SetLockedAsync(Admin, mark.Id, locked: false)).Succeeded);
-        Assert.False((await users.ListAsync(TestContext.Current.CancellationToken)).Single(u => u.Id == mark.Id).IsLockedOut);
+        Assert.False((await users.ListAsync(Admin, TestContext.Current.CancellationToken)).Single(u => u.Id == mark.Id).IsLockedOut);
         Assert.False(await users.IsLockedByAdminAsync("mark@example.com"));
 
         var self = new Actor(ActorKind.User, mark.Id, mark.Email);
