@@ -26,7 +26,7 @@ public abstract class ActivityTypeComponentContext : AppComponentContext, IAsync
 
     protected override void AddServices(IServiceCollection services) => services
         .AddSingleton(_ => Core.Get<ActivityTypeService>())
-        .AddSingleton(_ => Core.Get<AuditLog>())
+        .AddSingleton(_ => Core.Get<CustomActivities.Core.Auditing.AuditLog>())
         .AddSingleton(_ => Core.Get<TimeProvider>())
         .AddSingleton(_ => Core.Get<IOptionsMonitor<ApprovalOptions>>())
         .AddSingleton<ICurrentActor>(_ => Core.Actor)
