@@ -9,9 +9,14 @@ namespace CustomActivities.Web.Components.Pages.People;
 /// <summary>
 /// GET /people/{id}/timeline.csv?types=&amp;exclude=&amp;from=&amp;to=&amp;q=&amp;tz=Europe/Paris: the filtered timeline, newest
 /// first, written row by row as it is read (keyset chunks; nothing buffers the whole result). Signed-in users only.
+/// After the fixed columns comes one column per secondary field (named by its API name) of the type versions in the
+/// export, each value in the invariant form of <see cref="FieldFormatter.Invariant"/>; a field an activity's version
+/// does not have is an empty cell.
 /// </summary>
 public static class TimelineCsvEndpoint
 {
+    private static readonly string[] FixedColumns = ["occurredAtUtc", "occurredAtLocal", "activityType", "typeVersion", "primaryField", "primaryValue", "activityId"];
+
     public static IEndpointRouteBuilder MapTimelineCsv(this IEndpointRouteBuilder app)
     {
         app.MapGet("/people/{id:int}/timeline.csv", WriteAsync).RequireAuthorization();
@@ -46,7 +51,8 @@ public static class TimelineCsvEndpoint
         await using var writer = new StreamWriter(http.Response.Body, leaveOpen: true);
         // Values come from integrations: a cell starting with = + - @ would run as a formula in a spreadsheet, so it gets a leading '.
         await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape });
-        foreach (var header in new[] { "occurredAtUtc", "occurredAtLocal", "activityType", "typeVersion", "primaryField", "primaryValue", "details", "activityId" })
+        var fields = await timeline.SecondaryFieldNamesAsync(id, filter, cancellationToken);
+        foreach (var header in FixedColumns.Concat(fields))
         {
             csv.WriteField(header);
         }
@@ -61,8 +67,11 @@ public static class TimelineCsvEndpoint
             csv.WriteField(entry.Type.Number);
             csv.WriteField(primary?.Label);
             csv.WriteField(entry.PrimaryValue);
-            csv.WriteField(string.Join("; ", entry.Fields.Where(f => !f.IsPrimary && f.Value is not null).Select(f => $"{f.Label}: {f.Value}")));
             csv.WriteField(entry.Id);
+            foreach (var name in fields)
+            {
+                csv.WriteField(entry.Fields.FirstOrDefault(f => !f.IsPrimary && f.ApiName == name) is { } field ? FieldFormatter.Invariant(field) : null);
+            }
             await csv.NextRecordAsync();
             if (++rows % 500 == 0)
             {
