@@ -141,14 +141,18 @@ public sealed class PersonTimelineTests(BrowserFixture browser)
     private static readonly Dictionary<string, string> DateParameters = new() { ["filter-from"] = "from", ["filter-to"] = "to", ["jump-to"] = "at" };
 
     /// <summary>
-    /// Types a date into one of the timeline's date pickers as a person does (the English short date), leaves the
-    /// field, and waits until the address and the timeline show it. One try: a change that does not arrive fails.
+    /// Picks a day in one of the timeline's date pickers as a person does (calendar, then its year and month views, then
+    /// the day), and waits until the address and the timeline show it. One try: a change that does not arrive fails.
     /// </summary>
     private static async Task PickDateAsync(IPage page, string input, DateOnly date)
     {
-        var field = page.Locator($"input[data-testid='{input}']");
-        await field.FillAsync(date.ToString("M/d/yyyy", CultureInfo.InvariantCulture));
-        await field.PressAsync("Tab");
+        await page.Locator($"input[data-testid='{input}']").ClickAsync();
+        var calendar = page.Locator(".mud-popover-open");
+        await calendar.Locator("button.mud-picker-calendar-header-transition").First.ClickAsync();
+        await calendar.Locator("button.mud-picker-calendar-header-transition").First.ClickAsync();
+        await calendar.Locator(".mud-picker-year", new() { HasTextRegex = new Regex($@"^\s*{date.Year}\s*$") }).ClickAsync();
+        await calendar.Locator("button.mud-picker-month").Nth(date.Month - 1).ClickAsync();
+        await calendar.Locator("button.mud-picker-calendar-day:not(.mud-hidden)", new() { HasTextRegex = new Regex($@"^\s*{date.Day}\s*$") }).ClickAsync();
         await ShowsAsync(page, $"{DateParameters[input]}={date:yyyy-MM-dd}");
     }
 

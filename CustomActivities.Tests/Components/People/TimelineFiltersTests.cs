@@ -1,4 +1,5 @@
 using Bunit;
+using CustomActivities.Tests.Support;
 using CustomActivities.Web.Components.Pages.People;
 
 namespace CustomActivities.Tests.Components.People;
@@ -13,25 +14,36 @@ public sealed class TimelineFiltersTests : PeopleComponentContext
             .Add(c => c.Types, types ?? [])
             .Add(c => c.Changes, changes));
 
-    [Fact]
-    public void A_typed_date_is_applied_only_once_it_is_a_complete_valid_date_never_per_key()
+    private IRenderedComponent<WithOverlays> RenderFiltersWithCalendar() => RenderWithOverlays(b =>
     {
-        var filters = RenderFilters();
-        var from = filters.Find("input[data-testid=filter-from]");
+        b.OpenComponent<TimelineFiltersHost>(0);
+        b.AddAttribute(1, nameof(TimelineFiltersHost.Url), TimelineUrl.Parse(null, null, null, "2026-02-10", null, null));
+        b.AddAttribute(2, nameof(TimelineFiltersHost.Changes), changes);
+        b.CloseComponent();
+    });
 
-        // The field does not listen to each key (no input handler): it reads the text on Enter or when it is left.
-        Assert.False(from.HasAttribute("blazor:oninput"));
-        // Committed while still incomplete (as 2026-… is, key by key), or impossible: nothing is applied.
-        foreach (var partial in new[] { "2", "2/", "2/1", "2/1/", "2026-0", "2/31/2026", "0002-" })
-        {
-            filters.Find("input[data-testid=filter-from]").Change(partial);
-        }
+    [Fact]
+    public void A_date_is_applied_only_when_a_whole_day_is_picked_never_while_browsing_or_typing()
+    {
+        var host = RenderFiltersWithCalendar();
+        var to = host.Find("input[data-testid=filter-to]");
+
+        // No typing at all: a year typed key by key (0002-…) cannot become a filter.
+        Assert.True(to.HasAttribute("readonly"));
+        Assert.False(to.HasAttribute("blazor:oninput"));
+
+        // Opening the calendar and browsing months and years applies nothing.
+        to.Click();
+        host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll("button.mud-picker-calendar-day")));
+        host.FindAll("button.mud-picker-calendar-header-transition")[0].Click();
+        host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll("button.mud-picker-month")));
+        host.FindAll("button.mud-picker-month")[0].Click();
+        host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll("button.mud-picker-calendar-day")));
         Assert.Empty(changes);
 
-        filters.Find("input[data-testid=filter-from]").Change("2/1/2026");
-        var applied = Assert.Single(changes);
-        Assert.Equal(new DateOnly(2026, 2, 1), applied.From);
-        Assert.Equal("from=2026-02-01", applied.Key);
+        host.FindAll("button.mud-picker-calendar-day").First(d => d.TextContent.Trim() == "20" && !d.ClassList.Contains("mud-hidden")).Click();
+
+        host.WaitForAssertion(() => Assert.Equal(["to=2026-01-20"], changes.Select(c => c.Key)));
     }
 
     [Fact]
@@ -76,15 +88,18 @@ public sealed class TimelineFiltersTests : PeopleComponentContext
     }
 
     [Fact]
-    public void In_french_the_labels_are_translated_and_dates_are_typed_day_first()
+    public void In_french_the_labels_and_the_calendar_are_translated()
     {
         UseCulture("fr");
-        var filters = RenderFilters();
+        var host = RenderFiltersWithCalendar();
 
-        Assert.Contains("Du", filters.Markup);
-        Assert.Contains("Aller à la date", filters.Markup);
-        filters.Find("input[data-testid=filter-to]").Change("01/02/2026");
+        Assert.Contains("Du", host.Markup);
+        Assert.Contains("Aller à la date", host.Markup);
+        Assert.Equal("10/02/2026", host.Find("input[data-testid=filter-to]").GetAttribute("value"));
+        host.Find("input[data-testid=filter-to]").Click();
+        host.WaitForAssertion(() => Assert.Contains("février", host.Markup));
+        host.FindAll("button.mud-picker-calendar-day").First(d => d.TextContent.Trim() == "3" && !d.ClassList.Contains("mud-hidden")).Click();
 
-        Assert.Equal(["to=2026-02-01"], changes.Select(c => c.Key));
+        host.WaitForAssertion(() => Assert.Equal(["to=2026-02-03"], changes.Select(c => c.Key)));
     }
 }

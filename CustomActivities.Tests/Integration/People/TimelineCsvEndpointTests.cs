@@ -60,9 +60,9 @@ public sealed class TimelineCsvEndpointTests
         var day = new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero);
         await data.WriteAsync([
             An.Activity(person.Id, order.Id).At(day).Primary("ORD-1")
-                .With("quantity", 1234).With("weight", 2.5).With("total", 1059.5m).With("gift", "1")
+                .With("quantity", 1234).With("weight", -2.5).With("total", 1059.5m).With("gift", "1")
                 .With("deliverOn", "2026-05-03").With("paidAt", "2026-05-01T10:00:00+02:00").With("note", "Leave at the door,\nthank you").Build(),
-            An.Activity(person.Id, visit.Id).At(day.AddMinutes(1)).Primary("home").With("page", "/pricing").Build(),
+            An.Activity(person.Id, visit.Id).At(day.AddMinutes(1)).Primary("home").With("page", "-1+2").Build(),
         ]);
 
         var csv = await signedIn.GetStringAsync($"people/{person.Id}/timeline.csv?tz=Europe/Paris", Ct);
@@ -80,10 +80,11 @@ public sealed class TimelineCsvEndpointTests
         Assert.Equal(["occurredAtUtc", "occurredAtLocal", "activityType", "typeVersion", "primaryField", "primaryValue", "activityId",
             "quantity", "weight", "total", "gift", "deliverOn", "paidAt", "note", "page"], header);
         var (visitRow, orderRow) = (rows[0], rows[1]);
-        Assert.Equal("/pricing", visitRow["page"]);
+        Assert.Equal("'-1+2", visitRow["page"]);
         Assert.Equal("", visitRow["total"]);
         Assert.Equal("1234", orderRow["quantity"]);
-        Assert.Equal("2.5", orderRow["weight"]);
+        // A negative number stays a number: only text is guarded against formulas.
+        Assert.Equal("-2.5", orderRow["weight"]);
         Assert.Equal("1059.5", orderRow["total"]);
         Assert.Equal("true", orderRow["gift"]);
         Assert.Equal("2026-05-03", orderRow["deliverOn"]);
