@@ -30,7 +30,7 @@ public sealed class TimelineCsvEndpointTests
 
         var response = await signedIn.GetAsync($"people/{person.Id}/timeline.csv?types={type.Id}&tz=Europe/Paris", Ct);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
-        var lines = (await response.Content.ReadAsStringAsync(Ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = (await response.Content.ReadAsStringAsync(Ct)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(601, lines.Length);
         Assert.Equal("occurredAtUtc,occurredAtLocal,activityType,typeVersion,primaryField,primaryValue,activityId,total", lines[0]);
