@@ -129,6 +129,30 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
         return await ExplainAsync(context, TimelineSql.Histogram(personId, TimeSpan.Zero), cancellationToken);
     }
 
+    /// <summary>
+    /// The API names of the secondary fields of the versions the matching activities were recorded with, in type,
+    /// version and field order, each once: the CSV export's value columns.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SecondaryFieldNamesAsync(int personId, TimelineFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var keys = new List<(int TypeId, int Number)>();
+        await using (await OpenAsync(context, cancellationToken))
+        {
+            await using var command = Prepare(context, TimelineSql.Versions(personId, filter));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                keys.Add((reader.GetInt32(0), reader.GetInt32(1)));
+            }
+        }
+        var labels = await catalog.GetAsync(context, keys, cancellationToken);
+        return [.. keys.Order()
+            .SelectMany(key => labels.TryGetValue(key, out var version) ? version.Fields.Where(f => !f.IsPrimary) : [])
+            .Select(f => f.ApiName)
+            .Distinct(StringComparer.Ordinal)];
+    }
+
     public async Task<IReadOnlyList<(int Id, string DisplayName)>> LiveTypesAsync(CancellationToken cancellationToken = default)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);

@@ -45,6 +45,30 @@ internal static class TimelineSql
             parameters.Add(("$cursorAt", cursor.OccurredAtTicks));
             parameters.Add(("$cursorId", cursor.Id));
         }
+        AppendFilter(sql, parameters, filter);
+        sql.Append(newer ? " ORDER BY OccurredAt ASC, Id ASC" : " ORDER BY OccurredAt DESC, Id DESC");
+        sql.Append(" LIMIT $limit");
+        return new TimelineCommand(sql.ToString(), parameters);
+    }
+
+    /// <summary>
+    /// The type versions the matching activities were recorded with (for the CSV export's columns): one pass over the
+    /// person's range of the timeline index, as the export itself reads it.
+    /// </summary>
+    internal static TimelineCommand Versions(int personId, TimelineFilter filter)
+    {
+        var sql = new StringBuilder($"""
+            SELECT DISTINCT ActivityTypeId, TypeVersionNumber
+            FROM Activities INDEXED BY {TimelineIndex}
+            WHERE PersonId = $person
+            """);
+        var parameters = new List<(string, object)> { ("$person", personId) };
+        AppendFilter(sql, parameters, filter);
+        return new TimelineCommand(sql.ToString(), parameters);
+    }
+
+    private static void AppendFilter(StringBuilder sql, List<(string, object)> parameters, TimelineFilter filter)
+    {
         if (filter.From is { } from)
         {
             sql.Append(" AND OccurredAt >= $from");
@@ -62,9 +86,6 @@ internal static class TimelineSql
             sql.Append(" AND PrimaryValue LIKE $text ESCAPE '\\'");
             parameters.Add(("$text", "%" + EscapeLike(filter.Text.Trim()) + "%"));
         }
-        sql.Append(newer ? " ORDER BY OccurredAt ASC, Id ASC" : " ORDER BY OccurredAt DESC, Id DESC");
-        sql.Append(" LIMIT $limit");
-        return new TimelineCommand(sql.ToString(), parameters);
     }
 
     private static void AppendTypes(StringBuilder sql, List<(string, object)> parameters, IReadOnlyList<int>? types, string op, string prefix)

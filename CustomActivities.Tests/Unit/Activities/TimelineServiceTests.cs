@@ -139,6 +139,8 @@ public sealed class TimelineServiceTests
         Assert.Equal("1,234.50", FieldFormatter.Format(entries[1].Fields[1], culture, TimeZoneInfo.Utc, new BooleanWords("yes", "no")));
         Assert.Null(FieldFormatter.SafeLink(entries[1].Fields[2].Value));
         Assert.Equal("https://example.com/r/1", FieldFormatter.SafeLink(entries[0].Fields[2].Value)!.ToString());
+        Assert.Equal(["amount", "receipt"], await host.Get<TimelineService>().SecondaryFieldNamesAsync(person.Id, TimelineFilter.None, Ct));
+        Assert.Empty(await host.Get<TimelineService>().SecondaryFieldNamesAsync(person.Id, new TimelineFilter(Text: "nothing like this"), Ct));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using CustomActivities.Core.Activities;
+using CustomActivities.Core.ActivityTypes;
 using CustomActivities.Core.People;
 
 namespace CustomActivities.Web.Components.Pages.People;
@@ -9,9 +10,14 @@ namespace CustomActivities.Web.Components.Pages.People;
 /// <summary>
 /// GET /people/{id}/timeline.csv?types=&amp;exclude=&amp;from=&amp;to=&amp;q=&amp;tz=Europe/Paris: the filtered timeline, newest
 /// first, written row by row as it is read (keyset chunks; nothing buffers the whole result). Signed-in users only.
+/// After the fixed columns comes one column per secondary field (named by its API name) of the type versions in the
+/// export, each value in the invariant form of <see cref="FieldFormatter.Invariant"/>; a field an activity's version
+/// does not have is an empty cell.
 /// </summary>
 public static class TimelineCsvEndpoint
 {
+    private static readonly string[] FixedColumns = ["occurredAtUtc", "occurredAtLocal", "activityType", "typeVersion", "primaryField", "primaryValue", "activityId"];
+
     public static IEndpointRouteBuilder MapTimelineCsv(this IEndpointRouteBuilder app)
     {
         app.MapGet("/people/{id:int}/timeline.csv", WriteAsync).RequireAuthorization();
@@ -44,9 +50,10 @@ public static class TimelineCsvEndpoint
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"person-{id}-timeline.csv\"";
         http.Response.Headers.CacheControl = "no-store";
         await using var writer = new StreamWriter(http.Response.Body, leaveOpen: true);
-        // Values come from integrations: a cell starting with = + - @ would run as a formula in a spreadsheet, so it gets a leading '.
-        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape });
-        foreach (var header in new[] { "occurredAtUtc", "occurredAtLocal", "activityType", "typeVersion", "primaryField", "primaryValue", "details", "activityId" })
+        // Formula injection is handled per cell (AsText): a number such as -5 must stay a number.
+        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.None });
+        var fields = await timeline.SecondaryFieldNamesAsync(id, filter, cancellationToken);
+        foreach (var header in FixedColumns.Concat(fields))
         {
             csv.WriteField(header);
         }
@@ -57,12 +64,15 @@ public static class TimelineCsvEndpoint
             var primary = entry.Fields.FirstOrDefault(f => f.IsPrimary);
             csv.WriteField(entry.OccurredAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
             csv.WriteField(TimeZoneInfo.ConvertTime(entry.OccurredAt, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
-            csv.WriteField(entry.Type.DisplayName);
+            csv.WriteField(AsText(entry.Type.DisplayName));
             csv.WriteField(entry.Type.Number);
-            csv.WriteField(primary?.Label);
-            csv.WriteField(entry.PrimaryValue);
-            csv.WriteField(string.Join("; ", entry.Fields.Where(f => !f.IsPrimary && f.Value is not null).Select(f => $"{f.Label}: {f.Value}")));
+            csv.WriteField(AsText(primary?.Label));
+            csv.WriteField(AsText(entry.PrimaryValue));
             csv.WriteField(entry.Id);
+            foreach (var name in fields)
+            {
+                csv.WriteField(entry.Fields.FirstOrDefault(f => !f.IsPrimary && f.ApiName == name) is { } field ? Cell(field) : null);
+            }
             await csv.NextRecordAsync();
             if (++rows % 500 == 0)
             {
@@ -73,4 +83,17 @@ public static class TimelineCsvEndpoint
         await csv.FlushAsync();
         await writer.FlushAsync(cancellationToken);
     }
+
+    /// <summary>A field's invariant value; a number read as such is safe as it is, anything else is text.</summary>
+    private static string? Cell(TimelineField field) =>
+        FieldFormatter.Invariant(field) is { } value && field.DataType is FieldDataType.Integer or FieldDataType.Float or FieldDataType.Currency
+            && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            ? value
+            : AsText(FieldFormatter.Invariant(field));
+
+    /// <summary>
+    /// Values come from integrations: a cell starting with = + - @ (or a tab or carriage return) would run as a formula
+    /// in a spreadsheet, so it gets a leading ' and shows as text.
+    /// </summary>
+    private static string? AsText(string? value) => value is [var first, ..] && "=+-@\t\r".Contains(first) ? "'" + value : value;
 }

@@ -15,6 +15,12 @@ public sealed record TimelineUrl(IReadOnlyList<int> Types, IReadOnlyList<int> Ex
     public static TimelineUrl Parse(string? types, string? exclude, string? from, string? to, string? text, string? at) =>
         new(Ids(types), Ids(exclude), Date(from), Date(to), string.IsNullOrWhiteSpace(text) ? null : text.Trim(), Date(at));
 
+    /// <summary>"From" after "To": no activity can match.</summary>
+    public bool IsRangeReversed => From > To;
+
+    /// <summary>The filters as they read in the address (pairs in a fixed order), to tell two sets of filters apart.</summary>
+    public string Key => string.Join('&', ToQuery().Where(p => p.Value is not null).Select(p => $"{p.Key}={p.Value}"));
+
     public bool HasFilters => Types.Count > 0 || Exclude.Count > 0 || From is not null || To is not null || Text is not null;
 
     public TimelineFilter ToFilter(TimeZoneInfo zone) => new(
