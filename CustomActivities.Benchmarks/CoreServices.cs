@@ -2,6 +2,7 @@ using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Persistence;
 using CustomActivities.Core.Users;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -15,6 +16,8 @@ public static class CoreServices
         var collection = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<ICurrentActor>(new FixedActor(Actor.System))
+            // The app's defaults for Core's options (limits on types and fields).
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
             .AddCustomActivitiesCore(databasePath);
         collection.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
         return collection.BuildServiceProvider();

@@ -84,7 +84,10 @@ public static class ScreenshotsCommand
                     var file = Path.Combine(outDir, $"{shot.Name}-{culture}-{width}x{height}.png");
                     try
                     {
-                        await ShootAsync(contexts[shot.Viewer], shot, file);
+                        if (!await ShootAsync(contexts[shot.Viewer], shot, file))
+                        {
+                            failures.Add($"{Path.GetFileName(file)}: saved, but {contexts[shot.Viewer].Url} was not interactive after 20 s");
+                        }
                         saved++;
                     }
                     catch (Exception e) when (e is PlaywrightException or TimeoutException)
@@ -104,15 +107,25 @@ public static class ScreenshotsCommand
         return failures.Count == 0 ? 0 : 1;
     }
 
-    private static async Task ShootAsync(IPage page, ScreenshotPage shot, string file)
+    /// <summary>Saves the page once it is interactive (or, for a statically rendered page, loaded); false if it never was.</summary>
+    private static async Task<bool> ShootAsync(IPage page, ScreenshotPage shot, string file)
     {
         await page.GotoAsync(shot.Path);
+        var interactive = true;
         if (shot.Interactive)
         {
-            await Chromium.WaitForInteractivityAsync(page, timeout: 20_000);
+            try
+            {
+                await Chromium.WaitForInteractivityAsync(page, timeout: 20_000);
+            }
+            catch (TimeoutException)
+            {
+                interactive = false;
+            }
         }
         await WaitForQuietPageAsync(page);
         await page.ScreenshotAsync(new() { Path = file, FullPage = true });
+        return interactive;
     }
 
     /// <summary>
