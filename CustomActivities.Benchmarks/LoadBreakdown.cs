@@ -15,7 +15,8 @@ public sealed class LoadBreakdown(IReadOnlyList<PageLoad> loads, string readyLab
         {
             Row("first byte of the HTML (TTFB)", l => l.ResponseStart),
             Row("HTML received", l => l.ResponseEnd),
-            Row("style sheets received (the last one)", l => Max(l.Resources.Where(r => IsStyleSheet(r.Url)).Select(r => r.ResponseEnd))),
+            Row("style sheets in the HTML received (the last one)",
+                l => Max(l.Resources.Where(r => IsStyleSheet(r.Url) && r.StartTime < l.DomContentLoaded).Select(r => r.ResponseEnd))),
         };
         foreach (var script in Scripts.Where(s => loads.Any(l => l.Executed(s) is not null)))
         {

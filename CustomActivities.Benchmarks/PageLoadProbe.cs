@@ -41,7 +41,7 @@ public sealed record LoadedResource(string Url, string InitiatorType, double Sta
 
 /// <summary>
 /// A script installed in every page before its own scripts run: it records when a condition first holds in the DOM
-/// (a MutationObserver), when each script element has run (its load event, seen in the capture phase), when the circuit's
+/// (a MutationObserver), when each script element has run (its load event, seen by the document in the capture phase), when the circuit's
 /// WebSocket is created, opens and gets its first message (a thin wrapper around WebSocket, which Resource Timing does not
 /// list), and when MainLayout marks the page interactive (a setter on <c>window.customActivities.interactive</c>).
 /// </summary>
@@ -58,7 +58,8 @@ public static class PageLoadProbe
                 if (marks.ready === undefined && ready()) { marks.ready = performance.now(); observer.disconnect(); }
               });
               observer.observe(document, { childList: true, subtree: true });
-              window.addEventListener('load', e => {
+              // Element load events do not reach window; the document sees them in its capture phase.
+              document.addEventListener('load', e => {
                 if (e.target && e.target.tagName === 'SCRIPT' && e.target.src) marks.scripts.push({ url: e.target.src, executed: performance.now() });
               }, true);
               let app;
