@@ -24,8 +24,8 @@ public static class AssetReport
             Locale = "en-US",
         });
         var page = await context.NewPageAsync();
-        var headers = new ConcurrentDictionary<string, IReadOnlyDictionary<string, string>>();
-        page.Response += (_, response) => headers[response.Url] = response.Headers;
+        var responses = new ConcurrentDictionary<string, IResponse>();
+        page.Response += (_, response) => responses.TryAdd(response.Url, response);
         var document = await page.GotoAsync(path);
         await waitUntilLoaded(page);
         var load = await PageLoadProbe.ReadAsync(page);
@@ -37,7 +37,8 @@ public static class AssetReport
         var rows = new List<string[]>();
         foreach (var resource in load.Resources.Where(r => !r.Url.Contains("_blazor", StringComparison.Ordinal)))
         {
-            var served = headers.GetValueOrDefault(resource.Url);
+            // All the headers as received (the Headers property holds only what Chromium reported first).
+            var served = responses.TryGetValue(resource.Url, out var response) ? await response.AllHeadersAsync() : null;
             rows.Add([
                 Shorten(resource.Url, baseAddress), resource.InitiatorType, Kb(resource.TransferSize), Kb(resource.EncodedBodySize),
                 Kb(resource.DecodedBodySize), served?.GetValueOrDefault("content-encoding") ?? "none",

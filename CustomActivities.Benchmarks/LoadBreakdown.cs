@@ -25,6 +25,7 @@ public sealed class LoadBreakdown(IReadOnlyList<PageLoad> loads, string readyLab
         }
         rows.Add(Row("DOMContentLoaded", l => l.DomContentLoaded));
         rows.Add(Row(readyLabel, l => l.Ready));
+        rows.Add(Row("first contentful paint", l => l.FirstContentfulPaint));
         rows.Add(Row("_blazor/negotiate sent", l => l.Resource("_blazor/negotiate")?.StartTime));
         rows.Add(Row("_blazor/negotiate answered", l => l.Resource("_blazor/negotiate")?.ResponseEnd));
         rows.Add(Row("circuit WebSocket created", l => l.CircuitSocket?.Created));

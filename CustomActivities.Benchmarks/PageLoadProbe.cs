@@ -8,6 +8,7 @@ public sealed record PageLoad(
     double ResponseStart,
     double ResponseEnd,
     double DomContentLoaded,
+    double? FirstContentfulPaint,
     double? Ready,
     double? Interactive,
     IReadOnlyList<SocketTiming> Sockets,
@@ -99,6 +100,7 @@ public static class PageLoadProbe
               const marks = window.__bench || { sockets: [], scripts: [] };
               return JSON.stringify({
                 responseStart: nav.responseStart, responseEnd: nav.responseEnd, domContentLoaded: nav.domContentLoadedEventEnd,
+                firstContentfulPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
                 ready: marks.ready ?? null, interactive: marks.interactive ?? null,
                 sockets: marks.sockets.map(s => ({ url: s.url, created: s.created, open: s.open ?? null, firstMessage: s.firstMessage ?? null })),
                 scripts: marks.scripts,
