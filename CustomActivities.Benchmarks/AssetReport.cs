@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Headers;
 using Microsoft.Playwright;
@@ -24,8 +23,6 @@ public static class AssetReport
             Locale = "en-US",
         });
         var page = await context.NewPageAsync();
-        var responses = new ConcurrentDictionary<string, IResponse>();
-        page.Response += (_, response) => responses.TryAdd(response.Url, response);
         var document = await page.GotoAsync(path);
         await waitUntilLoaded(page);
         var load = await PageLoadProbe.ReadAsync(page);
@@ -35,14 +32,21 @@ public static class AssetReport
         Console.WriteLine($"Requests of a first visit to /{path} (empty cache; Chromium's Accept-Encoding: " +
             $"{sent?.GetValueOrDefault("accept-encoding") ?? "?"}):");
         var rows = new List<string[]>();
+        using var client = new HttpClient(new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.None });
         foreach (var resource in load.Resources.Where(r => !r.Url.Contains("_blazor", StringComparison.Ordinal)))
         {
-            // All the headers as received (the Headers property holds only what Chromium reported first).
-            var served = responses.TryGetValue(resource.Url, out var response) ? await response.AllHeadersAsync() : null;
+            // The server's headers for the same address and Accept-Encoding (Playwright's copies of the headers of
+            // responses Chromium cached were not reliable).
+            using var request = new HttpRequestMessage(HttpMethod.Get, resource.Url);
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", sent?.GetValueOrDefault("accept-encoding") ?? "gzip");
+            using var served = await client.SendAsync(request);
+            var encoding = string.Join(",", served.Content.Headers.ContentEncoding);
+            var cacheControl = served.Headers.CacheControl?.ToString() ?? "-";
+            // MapStaticAssets marks only fingerprinted addresses immutable (the others are revalidated with their ETag).
             rows.Add([
                 Shorten(resource.Url, baseAddress), resource.InitiatorType, Kb(resource.TransferSize), Kb(resource.EncodedBodySize),
-                Kb(resource.DecodedBodySize), served?.GetValueOrDefault("content-encoding") ?? "none",
-                IsFingerprinted(served) ? "yes" : "NO", served?.GetValueOrDefault("cache-control") ?? "-",
+                Kb(resource.DecodedBodySize), encoding.Length == 0 ? "none" : encoding,
+                cacheControl.Contains("immutable", StringComparison.OrdinalIgnoreCase) ? "yes" : "NO", cacheControl,
             ]);
         }
         var css = load.Resources.Where(r => Extension(r.Url) == ".css").ToList();
@@ -77,10 +81,6 @@ public static class AssetReport
         Console.WriteLine("The same files asked for by a client with one Accept-Encoding (what the server sends, body size):");
         Table.Print(["resource", "Accept-Encoding: br", "gzip", "identity"], rows);
     }
-
-    /// <summary>MapStaticAssets marks only fingerprinted addresses immutable (the others are revalidated with their ETag).</summary>
-    private static bool IsFingerprinted(IReadOnlyDictionary<string, string>? headers) =>
-        headers?.GetValueOrDefault("cache-control")?.Contains("immutable", StringComparison.OrdinalIgnoreCase) == true;
 
     private static string Extension(string url) => Path.GetExtension(new Uri(url).AbsolutePath).ToLowerInvariant();
 
