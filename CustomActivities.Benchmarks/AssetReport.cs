@@ -49,8 +49,8 @@ public static class AssetReport
                 cacheControl.Contains("immutable", StringComparison.OrdinalIgnoreCase) ? "yes" : "NO", cacheControl,
             ]);
         }
-        var css = load.Resources.Where(r => Extension(r.Url) == ".css").ToList();
-        var js = load.Resources.Where(r => Extension(r.Url) == ".js").ToList();
+        var css = load.Resources.Where(r => Extension(r.Url) == ".css").DistinctBy(r => r.Url).ToList();
+        var js = load.Resources.Where(r => Extension(r.Url) == ".js").DistinctBy(r => r.Url).ToList();
         rows.Add(["total style sheets", "", Kb(css.Sum(r => r.TransferSize)), Kb(css.Sum(r => r.EncodedBodySize)), Kb(css.Sum(r => r.DecodedBodySize)), "", "", ""]);
         rows.Add(["total scripts", "", Kb(js.Sum(r => r.TransferSize)), Kb(js.Sum(r => r.EncodedBodySize)), Kb(js.Sum(r => r.DecodedBodySize)), "", "", ""]);
         Table.Print(["resource", "by", "transferred KB", "encoded KB", "decoded KB", "Content-Encoding", "fingerprinted", "Cache-Control"], rows);
