@@ -1,15 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using CustomActivities.Core.Activities;
-using CustomActivities.Core.Auditing;
 using CustomActivities.Core.People;
-using CustomActivities.Core.Persistence;
 using CustomActivities.Core.Users;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Playwright;
 
 namespace CustomActivities.Benchmarks;
 
@@ -20,8 +15,9 @@ namespace CustomActivities.Benchmarks;
 /// dotnet run -c Release --project CustomActivities.Benchmarks -- timeline --db /tmp/scale.db
 /// </code>
 /// Prints p50/p95 of the server-side queries (timeline page 1 and page 1,000, density histogram, people search by email
-/// prefix) with their query plans, then drives Chromium against the real app process: navigation to the first 50 entries
-/// visible, and the server's resident memory per open person page.
+/// prefix) with their query plans, then drives Chromium against the real app process (<see cref="PersonPageBenchmark"/>):
+/// what a person page downloads, navigation to the first 50 entries visible and to the interactive page with a breakdown
+/// of where the time goes, and the server's resident memory per open person page.
 /// </summary>
 public static class TimelineBenchmark
 {
@@ -30,10 +26,10 @@ public static class TimelineBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var db = Option(args, "--db") ?? throw new ArgumentException("--db FILE (a database made by the seed command) is required");
-        var runs = int.Parse(Option(args, "--runs") ?? "200", CultureInfo.InvariantCulture);
-        var browserRuns = int.Parse(Option(args, "--browser-runs") ?? "20", CultureInfo.InvariantCulture);
-        var openPages = int.Parse(Option(args, "--pages") ?? "50", CultureInfo.InvariantCulture);
+        var db = CommandLine.Option(args, "--db") ?? throw new ArgumentException("--db FILE (a database made by the seed command) is required");
+        var runs = int.Parse(CommandLine.Option(args, "--runs") ?? "200", CultureInfo.InvariantCulture);
+        var browserRuns = int.Parse(CommandLine.Option(args, "--browser-runs") ?? "20", CultureInfo.InvariantCulture);
+        var openPages = int.Parse(CommandLine.Option(args, "--pages") ?? "50", CultureInfo.InvariantCulture);
         var noBrowser = args.Contains("--no-browser");
 
         var (persons, activities, hotPerson, hotCount) = await DescribeAsync(db);
@@ -41,14 +37,10 @@ public static class TimelineBenchmark
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, load average {LoadAverage()} at start (p95 suffers when other work shares the cores)");
         Console.WriteLine();
 
-        var collection = new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<ICurrentActor>(new FixedActor(Actor.System))
-            .AddCustomActivitiesCore(db);
-        collection.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
-        var services = collection.BuildServiceProvider();
+        await using var services = CoreServices.For(db);
+        // The seed command's database has a generated admin; the benchmark signs in with its own.
+        await CoreServices.EnsureUserAsync(services, AdminEmail, AdminPassword, Roles.Admin);
         await using var scope = services.CreateAsyncScope();
-        await EnsureAdminAsync(scope.ServiceProvider);
         var timeline = scope.ServiceProvider.GetRequiredService<TimelineService>();
         var people = scope.ServiceProvider.GetRequiredService<PeopleService>();
 
@@ -83,7 +75,7 @@ public static class TimelineBenchmark
             i => people.SearchAsync(new PeopleQuery(prefixes[i % prefixes.Length].TrimEnd('.'), PeopleSearchField.Any, PeopleSort.Email, Take: 25)));
         await MeasureAsync("profile: activity counts per type, hot person", Math.Max(5, runs / 20), 50, _ => people.CountActivitiesByTypeAsync(hotPerson));
 
-        Print(["server-side query", "p50 ms", "p95 ms", "target ms", "met", "runs"], rows);
+        Table.Print(["server-side query", "p50 ms", "p95 ms", "target ms", "met", "runs"], rows);
         Console.WriteLine($"load average after the queries: {LoadAverage()}");
         Console.WriteLine();
         Console.WriteLine("EXPLAIN QUERY PLAN, timeline page 1:     " + string.Join(" | ", await timeline.ExplainPageAsync(hotPerson, TimelineFilter.None, null)));
@@ -94,105 +86,9 @@ public static class TimelineBenchmark
 
         if (!noBrowser)
         {
-            await BrowserAsync(db, hotPerson, persons, browserRuns, openPages);
+            await PersonPageBenchmark.RunAsync(db, AdminEmail, AdminPassword, hotPerson, browserRuns, openPages);
         }
         return 0;
-    }
-
-    private static async Task BrowserAsync(string db, int hotPerson, long persons, int runs, int openPages)
-    {
-        await using var app = await WebApp.StartAsync(db, AdminEmail, AdminPassword);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress, TimezoneId = "Europe/Paris", Locale = "en-US" });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("Account/Login");
-        await page.FillAsync("#Input\\.Email", AdminEmail);
-        await page.FillAsync("#Input\\.Password", AdminPassword);
-        await page.ClickAsync("[data-testid=sign-in]");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
-
-        const string FiftyVisible = "() => document.querySelectorAll('[data-testid=timeline-entry]').length >= 50";
-        // From the navigation request to 50 entries in the DOM (prerendered when the time-zone cookie is known, as for
-        // every visit after the first), and on to the interactive circuit.
-        var times = new List<double>();
-        var interactive = new List<double>();
-        for (var i = 0; i < runs + 3; i++)
-        {
-            await page.GotoAsync("about:blank");
-            var start = Stopwatch.GetTimestamp();
-            await page.GotoAsync($"people/{hotPerson}", new() { WaitUntil = WaitUntilState.Commit });
-            await page.WaitForFunctionAsync(FiftyVisible, null, new() { PollingInterval = 5 });
-            var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            await page.WaitForFunctionAsync("() => window.customActivities && window.customActivities.interactive === true", null, new() { PollingInterval = 5 });
-            var ready = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            if (i >= 3)
-            {
-                times.Add(elapsed);
-                interactive.Add(ready);
-            }
-        }
-        await page.SetViewportSizeAsync(1366, 1100);
-        await page.GotoAsync($"people/{hotPerson}");
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=histogram-bar]').length > 0");
-        await page.Locator("[data-testid=entry-toggle]").First.ClickAsync();
-        var screenshots = Path.Combine(Directory.GetCurrentDirectory(), "TestResults", "screenshots");
-        Directory.CreateDirectory(screenshots);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "person-timeline-scale.png") });
-        await page.GotoAsync("about:blank");
-
-        // Memory: open person pages side by side (each its own circuit) and divide the server's RSS growth.
-        await Task.Delay(2000);
-        var before = app.ResidentBytes();
-        var pages = new List<IPage>();
-        for (var i = 0; i < openPages; i++)
-        {
-            var p = await context.NewPageAsync();
-            await p.GotoAsync($"people/{hotPerson}");
-            await p.WaitForFunctionAsync(FiftyVisible, null, new() { PollingInterval = 20 });
-            pages.Add(p);
-        }
-        await Task.Delay(3000);
-        var after = app.ResidentBytes();
-        var perPage = (after - before) / (double)openPages / 1024;
-
-        Print(["in Chromium (real app process)", "p50", "p95", "target", "met", "runs"],
-        [
-            ["navigation to first 50 entries visible, hot person (ms)", $"{Figures.Median(times):0}", $"{Figures.Percentile(times, 95):0}", "300",
-                Figures.Percentile(times, 95) <= 300 ? "yes" : "NO", runs.ToString(CultureInfo.InvariantCulture)],
-            ["navigation to interactive page (circuit up), hot person (ms)", $"{Figures.Median(interactive):0}", $"{Figures.Percentile(interactive, 95):0}", "-", "-",
-                runs.ToString(CultureInfo.InvariantCulture)],
-        ]);
-        Console.WriteLine();
-        Console.WriteLine($"server RSS: {before / 1048576.0:N1} MB before, {after / 1048576.0:N1} MB with {openPages} open person pages " +
-            $"(50 entries each) = {perPage:N0} KB per page (Microsoft's figure for a minimal circuit: ~250 KB)");
-        foreach (var p in pages)
-        {
-            await p.CloseAsync();
-        }
-    }
-
-    /// <summary>The seed command's database has a generated admin; the benchmark signs in with its own.</summary>
-    private static async Task EnsureAdminAsync(IServiceProvider services)
-    {
-        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
-        if (await users.FindByEmailAsync(AdminEmail) is not null)
-        {
-            return;
-        }
-        var user = new ApplicationUser { UserName = AdminEmail, Email = AdminEmail, EmailConfirmed = true };
-        var created = await users.CreateAsync(user, AdminPassword);
-        if (!created.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
-        }
-        await users.AddToRoleAsync(user, Roles.Admin);
     }
 
     private static async Task<(long Persons, long Activities, int HotPerson, long HotCount)> DescribeAsync(string db)
@@ -221,21 +117,6 @@ public static class TimelineBenchmark
         return await reader.ReadAsync() ? new TimelineCursor(reader.GetInt64(0), reader.GetInt64(1)) : null;
     }
 
-    private static void Print(string[] header, List<string[]> rows)
-    {
-        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
-        string Line(string[] cells) => "| " + string.Join(" | ", cells.Select((c, i) => i == 0 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))) + " |";
-        Console.WriteLine(Line(header));
-        Console.WriteLine("|" + string.Join("|", widths.Select(w => new string('-', w + 2))) + "|");
-        rows.ForEach(r => Console.WriteLine(Line(r)));
-    }
-
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
 }

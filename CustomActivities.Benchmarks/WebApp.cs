@@ -17,7 +17,8 @@ public sealed class WebApp : IAsyncDisposable
 
     public string BaseAddress { get; }
 
-    public static async Task<WebApp> StartAsync(string databasePath, string adminEmail, string adminPassword)
+    /// <param name="arguments">More switches for the app, e.g. <c>--seed-demo</c>.</param>
+    public static async Task<WebApp> StartAsync(string databasePath, string adminEmail, string adminPassword, params string[] arguments)
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -35,6 +36,10 @@ public sealed class WebApp : IAsyncDisposable
         };
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add($"http://127.0.0.1:{port}");
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
         info.Environment["Database__Path"] = databasePath;
         info.Environment["Admin__Email"] = adminEmail;
         info.Environment["Admin__Password"] = adminPassword;

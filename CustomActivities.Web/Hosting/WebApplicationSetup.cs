@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using CustomActivities.Core;
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Persistence;
@@ -11,6 +12,7 @@ using CustomActivities.Web.Components.Shared;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Radzen;
@@ -24,6 +26,22 @@ public static class WebApplicationSetup
         var settingsPath = SettingsFile.AddTo(builder.Configuration, builder.Environment.ContentRootPath);
         // MudBlazor's scripts and styles come from the package's static web assets, also outside Development.
         builder.WebHost.UseStaticWebAssets();
+        // `dotnet run` serves the build's asset manifest, which MapStaticAssets treats as a development session in every
+        // environment: no-cache on every file, so each page load revalidates each script and style sheet. Outside
+        // Development the manifest's own headers apply, as when published: fingerprinted addresses are immutable.
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
+        }
+        builder.Services.AddResponseCompression(options =>
+        {
+            // Only package files go through it (see UseCustomActivities): no secrets in them, so no BREACH over HTTPS.
+            options.EnableForHttps = true;
+            options.MimeTypes = ["text/css", "text/javascript", "application/javascript"];
+            // gzip only: on MudBlazor.min.css it is as small as Brotli's optimal level (67 KB against 69 KB) at a tenth of the time.
+            options.Providers.Add<GzipCompressionProvider>();
+        });
+        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
 
         // Read now, not through IOptions: the path decides what is registered.
         var databaseOptions = DatabaseOptions.Read(builder.Configuration);
@@ -101,6 +119,11 @@ public static class WebApplicationSetup
 
     public static WebApplication UseCustomActivities(this WebApplication app)
     {
+        // The SDK precompresses our files and the framework's, but not the fingerprinted addresses a package declares
+        // itself (MudBlazor.min.css, 627 KB, went out as is): those are compressed here, once per browser as they are
+        // immutable. Precompressed answers already carry a Content-Encoding and are left alone.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/_content"), branch => branch.UseResponseCompression());
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

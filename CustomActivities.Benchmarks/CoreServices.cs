@@ -1,0 +1,41 @@
+using CustomActivities.Core.Auditing;
+using CustomActivities.Core.Persistence;
+using CustomActivities.Core.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CustomActivities.Benchmarks;
+
+/// <summary>The app's Core services on a database file, acting as the system (set-up steps of the benchmarks).</summary>
+public static class CoreServices
+{
+    public static ServiceProvider For(string databasePath)
+    {
+        var collection = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<ICurrentActor>(new FixedActor(Actor.System))
+            // The app's defaults for Core's options (limits on types and fields).
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
+            .AddCustomActivitiesCore(databasePath);
+        collection.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
+        return collection.BuildServiceProvider();
+    }
+
+    /// <summary>Creates the user through UserAdministration (audited, as on the Users page) unless the email exists.</summary>
+    public static async Task EnsureUserAsync(IServiceProvider services, string email, string password, string role)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return;
+        }
+        var created = await scope.ServiceProvider.GetRequiredService<UserAdministration>().CreateAsync(Actor.System, email, password, role);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", created.Errors));
+        }
+    }
+}
