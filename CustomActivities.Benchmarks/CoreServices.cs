@@ -32,7 +32,7 @@ public static class CoreServices
         {
             return;
         }
-        var created = await scope.ServiceProvider.GetRequiredService<UserAdministration>().CreateAsync(Actor.System, email, password, role);
+        var created = await scope.ServiceProvider.GetRequiredService<UserAdministration>().CreateAsync(Actor.System, email, displayName: null, password, role);
         if (!created.Succeeded)
         {
             throw new InvalidOperationException(string.Join(" ", created.Errors));

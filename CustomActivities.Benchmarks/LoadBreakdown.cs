@@ -6,7 +6,7 @@ namespace CustomActivities.Benchmarks;
 public sealed class LoadBreakdown(IReadOnlyList<PageLoad> loads, string readyLabel)
 {
     // Parser-blocking scripts at the end of App.razor's body, in their order there.
-    private static readonly string[] Scripts = ["blazor.web.", "Radzen.Blazor.", "MudBlazor.min.", "app."];
+    private static readonly string[] Scripts = ["blazor.web.", "MudBlazor.min.", "app."];
 
     /// <summary>Moments since the navigation started, as the page's own clock saw them.</summary>
     public void PrintMoments()

@@ -12,7 +12,7 @@ public static class PersonPageBenchmark
 {
     private const string FiftyVisible = "document.querySelectorAll('[data-testid=timeline-entry]').length >= 50";
 
-    // Issue 9's targets, and its figures for the Radzen pages before the move to MudBlazor.
+    // Issue 9's targets, and its figures before the move to MudBlazor (2026-11-22).
     private const double VisibleP50Target = 300, VisibleP95Target = 400, InteractiveP50Target = 400, KbPerPageTarget = 1024;
 
     public static async Task RunAsync(string db, string adminEmail, string adminPassword, int hotPerson, int runs, int openPages)
@@ -67,7 +67,7 @@ public static class PersonPageBenchmark
 
         string Met(bool met) => met ? "yes" : "NO";
         var count = runs.ToString(CultureInfo.InvariantCulture);
-        Table.Print(["in Chromium (real app process), hot person", "p50", "p95", "target", "met", "before (Radzen)", "runs"],
+        Table.Print(["in Chromium (real app process), hot person", "p50", "p95", "target", "met", "before (11-22)", "runs"],
         [
             ["navigation to the first 50 entries visible (ms)", $"{Figures.Median(visible):0}", $"{Figures.Percentile(visible, 95):0}",
                 $"p50 ≤ {VisibleP50Target:0}, p95 ≤ {VisibleP95Target:0}",

@@ -154,8 +154,8 @@ public sealed class ActivityTypeLifecycleBrowserTests(BrowserFixture browser)
         await admin.OpenAsync("audit-log");
         var firstRow = admin.ByTestId("audit-grid").Locator("tbody tr").First;
         await Assertions.Expect(firstRow).ToContainTextAsync("Activity type draft discarded");
-        await firstRow.Locator(".rz-row-toggler").ClickAsync();
-        await Assertions.Expect(admin.Locator("pre.snapshot").First).ToContainTextAsync("ApprovedWithDraft");
+        await firstRow.Locator("td").First.Locator("button").ClickAsync();
+        await Assertions.Expect(admin.ByTestId("audit-change").First).ToContainTextAsync("ApprovedWithDraft");
         await BrowserFixture.ScreenshotAsync(admin, "activity-types-audit-log");
     }
 
