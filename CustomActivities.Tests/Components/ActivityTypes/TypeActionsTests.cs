@@ -88,12 +88,14 @@ public sealed class TypeActionsTests : ActivityTypeComponentContext
         });
         page.WaitForAssertion(() => Assert.Null(page.Find("[data-testid=action-approve]").GetAttribute("disabled")));
 
-        await page.Find("[data-testid=action-approve]").ClickAsync(new());
+        // The click's handler waits for the answer to its question: it completes only once the dialog is answered.
+        var approving = page.Find("[data-testid=action-approve]").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Contains("has 3 activities recorded", page.Find("[data-testid=confirm-dialog], .mud-dialog").TextContent, StringComparison.Ordinal));
         Assert.Contains("Field askedQuestion: removed", page.Find(".mud-dialog").TextContent, StringComparison.Ordinal);
         Assert.Contains("mud-button-filled", page.Find("[data-testid=confirm-cancel]").ClassList);
         await page.Find("[data-testid=confirm-ok]").ClickAsync(new());
+        await approving;
         page.WaitForAssertion(() => Assert.Contains("approved", page.Find(".mud-snackbar").TextContent, StringComparison.OrdinalIgnoreCase));
         Assert.Equal(ActivityTypeStatus.Approved, (await Types.GetAsync(draft.ApiName, Ct))!.Status);
     }
@@ -111,9 +113,10 @@ public sealed class TypeActionsTests : ActivityTypeComponentContext
         });
         page.WaitForAssertion(() => Assert.Null(page.Find("[data-testid=action-approve]").GetAttribute("disabled")));
 
-        await page.Find("[data-testid=action-approve]").ClickAsync(new());
+        var approving = page.Find("[data-testid=action-approve]").ClickAsync(new());
         page.WaitForAssertion(() => page.Find("[data-testid=confirm-cancel]"));
         await page.Find("[data-testid=confirm-cancel]").ClickAsync(new());
+        await approving;
 
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=confirm-cancel]")));
         Assert.Equal(ActivityTypeStatus.ApprovedWithDraft, (await Types.GetAsync(draft.ApiName, Ct))!.Status);
