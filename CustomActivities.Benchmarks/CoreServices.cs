@@ -2,6 +2,7 @@ using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Persistence;
 using CustomActivities.Core.Users;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,11 @@ public static class CoreServices
     public static async Task EnsureUserAsync(IServiceProvider services, string email, string password, string role)
     {
         await using var scope = services.CreateAsyncScope();
+        // A file seeded by an older build lacks later migrations; the app applies them at start-up, so do the same first.
+        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+        }
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         if (await users.FindByEmailAsync(email) is not null)
         {
