@@ -102,9 +102,12 @@ public sealed class ActivityTypeWizardPageTests : ActivityTypeComponentContext
     {
         var wizard = RenderWizard();
         Type(wizard, "displayName", "Cheque deposited");
+        // The suggested API name shows once the wizard holds the typed name (on a loaded machine the blur lands later).
+        wizard.WaitForAssertion(() => Assert.Equal("chequeDeposited", wizard.Find("input[name=apiName]").GetAttribute("value")), Patience);
         await NextAsync(wizard);
         wizard.WaitForAssertion(() => wizard.Find("input[name='primaryField.displayName']"), Patience);
         Type(wizard, "primaryField.displayName", "Amount");
+        wizard.WaitForAssertion(() => Assert.Equal("amount", wizard.Find("input[name='primaryField.apiName']").GetAttribute("value")), Patience);
 
         await ClickAsync(wizard, "[data-testid=wizard-back]");
         wizard.WaitForAssertion(() => Assert.Equal("Cheque deposited", wizard.Find("input[name=displayName]").GetAttribute("value")), Patience);
