@@ -54,7 +54,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var page = await NewPageAsync();
         await SignInAsync(page, email, password);
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+        // Each sign-in pays 600,000 PBKDF2 iterations on purpose; with several browser journeys signing in at once on two
+        // loaded cores, leaving the sign-in page took over 15 s once in CI.
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase), new() { Timeout = 45_000 });
         await WaitForInteractivityAsync(page);
         return page;
     }
