@@ -143,7 +143,7 @@ public static class LeadEndpoints
         {
             return Envelope.Error(ApiErrors.Invalid("Too many filterValues: at most 300"));
         }
-        if (filterType == "id" && values.FirstOrDefault(v => !int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out _)) is { } notAnId)
+        if (filterType == "id" && values.FirstOrDefault(v => !int.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)) is { } notAnId)
         {
             return Envelope.Error(ApiErrors.WrongType(notAnId, "integer"));
         }
