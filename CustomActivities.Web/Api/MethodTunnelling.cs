@@ -1,5 +1,10 @@
+using System.Text;
+using CustomActivities.Core.ApiClients;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace CustomActivities.Web.Api;
 
@@ -20,40 +25,57 @@ public static class MethodTunnelling
     public static IApplicationBuilder UseMarketoMethodTunnelling(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var request = context.Request;
-        if (HttpMethods.IsPost(request.Method) && request.HasFormContentType && Array.Exists(TunnelledPaths, p => p.Equals(request.Path)))
+        if (HttpMethods.IsPost(request.Method) && IsUrlEncodedForm(request) && Array.Exists(TunnelledPaths, p => p.Equals(request.Path)))
         {
-            await TunnelAsync(request, context.RequestAborted);
+            var max = context.RequestServices.GetRequiredService<IOptionsMonitor<ApiOptions>>().CurrentValue.MaxBodyBytes;
+            var form = await ReadFormAsync(request, max, context.RequestAborted);
+            if (form is null && IsGet(request.Query[Parameter]))
+            {
+                // The same HTTP-level answer as a JSON body over the limit.
+                await Envelope.Error(new ApiError("413", $"Request entity too large: the limit is {max} bytes"), StatusCodes.Status413PayloadTooLarge)
+                    .ExecuteAsync(context);
+                return;
+            }
+            if (form is not null && (IsGet(request.Query[Parameter]) || (form.TryGetValue(Parameter, out var method) && IsGet(method))))
+            {
+                request.QueryString = Merged(request.Query, form);
+                request.Method = HttpMethods.Get;
+            }
         }
         await next(context);
     });
 
-    private static async Task TunnelAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The query's parameters and then the form's, without _method.</summary>
+    private static QueryString Merged(IQueryCollection query, Dictionary<string, StringValues> form) =>
+        new QueryBuilder(query.Concat(form)
+            .Where(p => p.Key != Parameter)
+            .SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v ?? ""))))
+            .ToQueryString();
+
+    /// <summary>The form's fields, or null when the body is over the API's body size limit.</summary>
+    private static async Task<Dictionary<string, StringValues>?> ReadFormAsync(HttpRequest request, int max, CancellationToken cancellationToken)
     {
-        IFormCollection form;
-        try
+        if (request.ContentLength > max)
         {
-            form = await request.ReadFormAsync(cancellationToken);
+            return null;
         }
-        catch (InvalidDataException)
+        using var body = new MemoryStream();
+        var buffer = new byte[16_384];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
         {
-            // A body that is not a readable form stays a POST: the endpoint (or the fallback) answers it as such.
-            return;
-        }
-        if (!IsGet(request.Query[Parameter]) && !IsGet(form[Parameter]))
-        {
-            return;
-        }
-        var parameters = new Dictionary<string, StringValues>(StringComparer.Ordinal);
-        foreach (var (name, values) in request.Query.Concat(form))
-        {
-            if (name != Parameter)
+            if (body.Length + read > max)
             {
-                parameters[name] = parameters.TryGetValue(name, out var earlier) ? StringValues.Concat(earlier, values) : values;
+                return null;
             }
+            body.Write(buffer, 0, read);
         }
-        request.QueryString = new QueryBuilder(parameters.SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v ?? "")))).ToQueryString();
-        request.Method = HttpMethods.Get;
+        return QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length));
     }
+
+    private static bool IsUrlEncodedForm(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+        && mediaType.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsGet(StringValues values) => values.Count == 1 && string.Equals(values[0], "GET", StringComparison.OrdinalIgnoreCase);
 }

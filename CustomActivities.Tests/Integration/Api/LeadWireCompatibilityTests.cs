@@ -80,6 +80,19 @@ public sealed class LeadWireCompatibilityTests(ApiFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_tunnelled_GET_with_a_body_over_the_size_limit_answers_HTTP_413_as_a_JSON_body_would()
+    {
+        // https://experienceleague.adobe.com/en/docs/marketo-developer/marketo/rest/error-codes: "413 Request Entity Too Large: The request payload exceeded the 1MB limit."
+        using var http = await Api.ClientAsync(ApiPermission.ReadOnly);
+        var values = string.Join(",", Enumerable.Range(0, 60_000).Select(i => $"someone{i}@example.com"));
+
+        var answer = await PostAsync(http, "/rest/v1/leads.json?_method=GET", $"filterType=email&filterValues={values}", Form);
+
+        Assert.Equal(413, answer.Status);
+        Assert.Equal("413", answer.ErrorCode);
+    }
+
+    [Fact]
     public async Task A_tunnelled_GET_reads_like_a_GET_even_for_a_client_that_may_not_write_leads()
     {
         // https://experienceleague.adobe.com/en/docs/marketo-developer/marketo/rest/error-codes: "The request should be retried as a POST with param _method=GET in the URL, and the rest of the query string in the body of the request."
