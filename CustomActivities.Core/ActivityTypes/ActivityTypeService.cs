@@ -138,6 +138,7 @@ public sealed partial class ActivityTypeService(
         var loadedStamp = type.ConcurrencyStamp;
         var before = Snapshot(type);
         var displayName = type.CurrentVersion.DisplayName;
+        // Approving one's own draft (an integration, as Marketo allows) is told apart from a second person's approval in the audit log.
         if (action == Actions.Approved && type.IsDraftEditedBy(actor))
         {
             action = Actions.ApprovedByAuthor;
