@@ -256,7 +256,7 @@ public sealed class ActivityIngestion(
         return written == 0 ? null : Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>The "result" array: {"id","status":"added"} or {"status":"skipped","reasons":[...]} per record, in input order.</summary>
+    /// <summary>The "result" array: {"id","status":"added"} or {"status":"skipped","errors":[...],"reasons":[...]} per record, in input order.</summary>
     public static string ResultJson(IReadOnlyList<RecordResult> results, List<int>? positions, long[]? ids)
     {
         var buffer = new ArrayBufferWriter<byte>(results.Count * 32 + 2);
@@ -292,16 +292,24 @@ public sealed class ActivityIngestion(
             else
             {
                 json.WriteString("status", "skipped");
-                json.WriteStartArray("reasons");
-                foreach (var reason in result.Reasons!)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("code", reason.Code);
-                    json.WriteString("message", reason.Message);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
+                // Marketo's OpenAPI and its Add Custom Activities example name the list "errors", its error-code page "reasons":
+                // both are written, with the same content, so a client reading either finds why.
+                WriteReasons(json, "errors", result.Reasons!);
+                WriteReasons(json, "reasons", result.Reasons!);
             }
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void WriteReasons(Utf8JsonWriter json, string name, IReadOnlyList<Reason> reasons)
+    {
+        json.WriteStartArray(name);
+        foreach (var reason in reasons)
+        {
+            json.WriteStartObject();
+            json.WriteString("code", reason.Code);
+            json.WriteString("message", reason.Message);
             json.WriteEndObject();
         }
         json.WriteEndArray();

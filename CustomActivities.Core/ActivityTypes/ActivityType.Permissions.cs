@@ -101,7 +101,7 @@ public partial class ActivityType
         : [new("", ActivityTypeErrorCodes.NotApproved, "This type has no approved version yet, so it has no schema.")];
 
     /// <summary>Labels are compared ignoring case, as sign-in does.</summary>
-    private bool IsDraftEditedBy(Actor by) => string.Equals(DraftEditedBy, by.Label, StringComparison.OrdinalIgnoreCase);
+    public bool IsDraftEditedBy(Actor by) => string.Equals(DraftEditedBy, by.Label, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Every action's answer for one person at once, as the detail page shows them.</summary>
     public ActivityTypePermissions PermissionsFor(Actor by, bool allowSelfApproval, bool hasActivities) => new(

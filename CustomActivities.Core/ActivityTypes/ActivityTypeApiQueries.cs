@@ -21,6 +21,21 @@ public sealed record ApiCustomActivityType(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 
+/// <summary>
+/// The status of a custom activity type on the wire: Marketo's enum (draft, approved, deleted, approved with draft).
+/// The app's pages word these their own way. Marketo has no archived state: an archived type takes no new activities, as a
+/// deleted one, so it is reported as deleted (only describe.json still finds it).
+/// </summary>
+public static class ApiTypeStatus
+{
+    public const string Draft = "draft";
+    public const string Approved = "approved";
+    public const string ApprovedWithDraft = "approved with draft";
+    public const string Deleted = "deleted";
+
+    public static readonly IReadOnlyList<string> All = [Draft, Approved, Deleted, ApprovedWithDraft];
+}
+
 public sealed record ApiActivityTypeAttribute(string Name, string ApiName, string DataType);
 
 /// <summary>One entry of GET /rest/v1/activities/types.json.</summary>
@@ -78,10 +93,10 @@ public sealed class ActivityTypeApiQueries(IDbContextFactory<AppDbContext> conte
         {
             return null;
         }
-        var status = type.IsArchived ? "archived"
-            : live is null ? "draft"
-            : pending is not null ? "approvedWithDraft"
-            : "approved";
+        var status = type.IsArchived ? ApiTypeStatus.Deleted
+            : live is null ? ApiTypeStatus.Draft
+            : pending is not null ? ApiTypeStatus.ApprovedWithDraft
+            : ApiTypeStatus.Approved;
         var primary = version.Fields.SingleOrDefault(f => f.IsPrimary);
         return new ApiCustomActivityType(type.Id, version.DisplayName, type.ApiName, version.Description, version.TriggerName, version.FilterName,
             status, version.Number, primary is null ? null : Attribute(primary),

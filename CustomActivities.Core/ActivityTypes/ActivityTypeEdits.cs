@@ -27,6 +27,9 @@ public sealed record DefinitionEdit(ActivityTypeDefinition? Definition, IReadOnl
 /// </summary>
 public static class ActivityTypeEdits
 {
+    /// <summary>A new primary attribute sent without dataType is a string, as in Marketo's own create example.</summary>
+    public const string PrimaryDataTypeWhenNotSent = "string";
+
     /// <summary>A new type: Marketo's create body carries the primary attribute only; other attributes are added afterwards.</summary>
     public static DefinitionEdit New(TypeChange request)
     {
@@ -35,7 +38,7 @@ public static class ActivityTypeEdits
             return DefinitionEdit.Refused("primaryField", ActivityTypeErrorCodes.Required, "Define the primary attribute.");
         }
         var errors = new List<ActivityTypeError>();
-        var dataType = DataType("primaryField", primary.DataType, errors);
+        var dataType = DataType("primaryField", primary.DataType ?? PrimaryDataTypeWhenNotSent, errors);
         if (errors.Count > 0)
         {
             return DefinitionEdit.Refused(errors);
@@ -219,7 +222,7 @@ public static class ActivityTypeEdits
         if (index < 0)
         {
             // A new attribute replaces the primary one (after approval the service refuses this: the primary can only be swapped).
-            var dataType = DataType(path, change.DataType, errors);
+            var dataType = DataType(path, change.DataType ?? PrimaryDataTypeWhenNotSent, errors);
             var field = new FieldDefinition(apiName ?? "", change.Name ?? "", change.Description, dataType ?? default);
             errors.AddRange(ActivityTypeRules.ValidateField(path, field));
             return errors.Count > 0 ? DefinitionEdit.Refused(errors) : DefinitionEdit.To(definition with { PrimaryField = field });

@@ -25,8 +25,18 @@ public sealed class ApprovalOptions
     /// <summary>When false (the default) an admin cannot approve a draft they last edited: two people see every change.</summary>
     public bool AllowSelfApproval { get; set; }
 
+    /// <summary>
+    /// When true (the default, as Marketo, which has no four-eyes rule) a full-permission API client may approve a draft it
+    /// edited itself, so an integration can create and approve its own types. People in the app keep the four-eyes rule.
+    /// </summary>
+    public bool ApiClientsMayApproveOwnDrafts { get; set; } = true;
+
+    /// <summary>Whether <paramref name="approver"/> may approve a draft they last edited: the setting for people, or for API clients.</summary>
+    public bool AllowsSelfApprovalBy(Actor approver) =>
+        AllowSelfApproval || (ApiClientsMayApproveOwnDrafts && approver.Kind == ActorKind.ApiClient);
+
     /// <summary>True when <paramref name="admin"/> last edited the draft and must leave its approval to another admin.</summary>
-    public bool RefusesSelfApproval(Actor admin, string? draftEditedBy) => RefusesSelfApproval(AllowSelfApproval, admin, draftEditedBy);
+    public bool RefusesSelfApproval(Actor admin, string? draftEditedBy) => RefusesSelfApproval(AllowsSelfApprovalBy(admin), admin, draftEditedBy);
 
     /// <summary>The rule itself, shared by <see cref="ActivityType.Approve"/> and the pages that grey out Approve.</summary>
     public static bool RefusesSelfApproval(bool allowSelfApproval, Actor admin, string? draftEditedBy) =>

@@ -17,7 +17,7 @@ public sealed partial class ActivityTypeService
             return null;
         }
         var hasActivities = await context.Activities.AnyAsync(a => a.ActivityTypeId == type.Id, cancellationToken);
-        return type.PermissionsFor(actor, approvalOptions.CurrentValue.AllowSelfApproval, hasActivities);
+        return type.PermissionsFor(actor, approvalOptions.CurrentValue.AllowsSelfApprovalBy(actor), hasActivities);
     }
 
     /// <summary>

@@ -24,6 +24,8 @@ public sealed partial class ActivityTypeService(
         public const string Created = "activity-type.created";
         public const string DraftUpdated = "activity-type.draft-updated";
         public const string Approved = "activity-type.approved";
+        /// <summary>Approved by whoever last edited the draft (an API client, or anyone when Approvals:AllowSelfApproval is on).</summary>
+        public const string ApprovedByAuthor = "activity-type.approved-by-author";
         public const string DraftDiscarded = "activity-type.draft-discarded";
         public const string Archived = "activity-type.archived";
         public const string Restored = "activity-type.restored";
@@ -87,7 +89,7 @@ public sealed partial class ActivityTypeService(
 
     public Task<ActivityTypeResult> ApproveAsync(Actor actor, string apiName, int? expectedStamp = null, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, apiName, expectedStamp, Actions.Approved, (_, type) =>
-            Task.FromResult(type.Approve(actor, timeProvider.GetUtcNow(), approvalOptions.CurrentValue.AllowSelfApproval)), cancellationToken);
+            Task.FromResult(type.Approve(actor, timeProvider.GetUtcNow(), approvalOptions.CurrentValue.AllowsSelfApprovalBy(actor))), cancellationToken);
 
     public Task<ActivityTypeResult> DiscardDraftAsync(Actor actor, string apiName, int? expectedStamp = null, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, apiName, expectedStamp, Actions.DraftDiscarded, (_, type) => Task.FromResult(type.DiscardDraft(actor)), cancellationToken);
@@ -136,6 +138,11 @@ public sealed partial class ActivityTypeService(
         var loadedStamp = type.ConcurrencyStamp;
         var before = Snapshot(type);
         var displayName = type.CurrentVersion.DisplayName;
+        // Approving one's own draft (an integration, as Marketo allows) is told apart from a second person's approval in the audit log.
+        if (action == Actions.Approved && type.IsDraftEditedBy(actor))
+        {
+            action = Actions.ApprovedByAuthor;
+        }
         var errors = await change(context, type);
         if (errors.Count > 0)
         {

@@ -56,7 +56,7 @@ public static class ActivityEndpoints
             .WithQuery("leadIds", "comma-separated, at most 30")
             .WithQuery("batchSize", "1 to 300 (default 300)")
             .WithSummary("Get activities, oldest first, page by page")
-            .WithDescription("nextPageToken (required), activityTypeIds (comma-separated, at most 10), leadIds (at most 30), batchSize (at most 300). Pages continue after the last row by key (never OFFSET): nothing is skipped or repeated while activities are added. moreResult tells whether another page is waiting; nextPageToken is always returned.");
+            .WithDescription("nextPageToken (required), activityTypeIds (comma-separated, at most 10), leadIds (at most 30), batchSize (at most 300). Pages continue after the last row by key (never OFFSET): nothing is skipped or repeated while activities are added. moreResult tells whether another page is waiting; nextPageToken is always returned." + MethodTunnelling.Note);
     }
 
     private static async Task<IResult> AddAsync(HttpContext http, ActivityIngestion ingestion, IOptionsMonitor<ApiOptions> options)
@@ -175,7 +175,7 @@ public static class ActivityEndpoints
         {
             if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             {
-                return Envelope.Error(new ApiError("1001", $"Invalid value '{part}' in '{parameter}': integers expected"));
+                return Envelope.Error(ApiErrors.WrongType(part, "integer"));
             }
             ids.Add(id);
         }

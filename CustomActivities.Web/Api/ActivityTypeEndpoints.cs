@@ -12,7 +12,7 @@ public static class ActivityTypeEndpoints
                 Envelope.Success(await queries.ListAsync(ct)))
             .Requires(ApiAccess.Read)
             .WithSummary("List custom activity types")
-            .WithDescription("Every non-archived type with its live version (or its draft before the first approval) and status draft|approved|approvedWithDraft.");
+            .WithDescription("Every non-archived type with its live version (or its draft before the first approval) and status draft, approved or 'approved with draft' (Marketo's enum); createdAt and updatedAt as 2016-02-03T22:36:23Z.");
 
         rest.MapGet("/activities/external/type/{apiName}/describe.json", async (string apiName, bool? draft, ActivityTypeApiQueries queries, CancellationToken ct) =>
                 await queries.DescribeAsync(apiName, draft == true, ct) is { } type
@@ -21,7 +21,7 @@ public static class ActivityTypeEndpoints
             .Requires(ApiAccess.Read)
             .WithQuery("draft", "true: describe the pending draft")
             .WithSummary("Describe a custom activity type")
-            .WithDescription("The live version; with ?draft=true the pending draft. 610 when there is none.");
+            .WithDescription("The live version; with ?draft=true the pending draft. 610 when there is none. An archived type is described with status deleted (Marketo has no archived status).");
 
         rest.MapGet("/activities/types.json", async (ActivityTypeApiQueries queries, CancellationToken ct) =>
                 Envelope.Success(await queries.ListApprovedAsync(ct)))

@@ -22,7 +22,7 @@ public static class ActivityTypeWriteEndpoints
             .Requires(ApiAccess.ManageTypes)
             .WithSummary("Create a custom activity type (a draft)")
             .WithDescription($$$"""
-                Body {apiName, name, triggerName, filterName, description?, primaryAttribute:{apiName, name, description?, dataType}}.
+                Body {apiName, name, triggerName, filterName, description?, primaryAttribute:{apiName, name, description?, dataType?}} (dataType defaults to string, as in Marketo's example).
                 The new type is a draft waiting for approval; add more attributes with attributes/create.json ("attributes" in this body are ignored, as in Marketo).
                 {{{Answer}}} with ?draft=true. Errors: 609 malformed JSON or wrong shape, 612 not application/json, {{{Refusals}}}.
                 """)
@@ -37,7 +37,7 @@ public static class ActivityTypeWriteEndpoints
             .WithSummary("Update a custom activity type (its draft)")
             .WithDescription($$"""
                 Body: any of {apiName, name, triggerName, filterName, description, primaryAttribute}; what is not sent keeps its value ("" clears the description).
-                Changes go to the pending draft; on an approved type without a draft they start one (status approvedWithDraft), the live version is untouched until approval.
+                Changes go to the pending draft; on an approved type without a draft they start one (status "approved with draft"), the live version is untouched until approval.
                 apiName can change only before the first approval. primaryAttribute naming an existing attribute updates it and makes it primary
                 (the old primary takes its place); naming a new attribute replaces the primary (before the first approval only).
                 {{Answer}} with ?draft=true. Errors: 610 unknown type, 609, 612, {{Refusals}}.
@@ -48,8 +48,9 @@ public static class ActivityTypeWriteEndpoints
             .Requires(ApiAccess.ManageTypes)
             .WithSummary("Approve the draft of a custom activity type")
             .WithDescription($$"""
-                No body. The pending draft becomes the live version (earlier approved versions stay readable). A full-permission client acts as an admin here,
-                but not on its own change: unless Approvals:AllowSelfApproval is true, the client (or user) that last edited the draft cannot approve it (709).
+                No body. The pending draft becomes the live version (earlier approved versions stay readable). A full-permission client acts as an admin here.
+                As in Marketo, a client may approve a draft it edited itself (audited as approved by the draft's author) unless Approvals:ApiClientsMayApproveOwnDrafts
+                is false; then, unless Approvals:AllowSelfApproval is true, whoever last edited the draft cannot approve it (709).
                 {{Answer}} (the new live version, status approved). Errors: 610 unknown type, 709 no draft, self-approval, archived type, concurrent change.
                 """);
 

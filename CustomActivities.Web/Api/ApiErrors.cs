@@ -20,7 +20,7 @@ public static class ApiErrors
         ("612", "call", "Invalid content type (POST bodies must be application/json)"),
         ("615", "call", "Concurrent access limit reached (Api:MaxConcurrentCalls, default 10)"),
         ("709", "call", "Blocked by a business rule (Idempotency-Key reused with another body, createOnly with lookupField id; activity types: duplicate API, trigger or filter name, limits, what cannot change after approval, self-approval, no draft, archived, has activities, concurrent change)"),
-        ("1001", "record/call", "Invalid value for the field's data type"),
+        ("1001", "record/call", "Invalid value for the field's data type (also a non-integer id in filterValues with filterType=id, activityTypeIds or leadIds)"),
         ("1002", "record/call", "Missing value for a required field or parameter"),
         ("1003", "record/call", "Invalid data (unknown, unapproved or archived activity type; too many records or filters; value too long; invalid activity type definition: names, data type, attribute sent twice or already there, two primary attributes)"),
         ("1004", "record", "Lead not found"),
@@ -41,4 +41,7 @@ public static class ApiErrors
     public static ApiError BusinessRule(string message) => new("709", message);
     public static ApiError Missing(string parameter) => new("1002", $"Value for required parameter '{parameter}' not specified");
     public static ApiError Invalid(string message) => new("1003", message);
+
+    /// <summary>Marketo's 1001 wording: "Invalid value '%s'. Required of type '%s'".</summary>
+    public static ApiError WrongType(string value, string type) => new("1001", $"Invalid value '{value}'. Required of type '{type}'");
 }

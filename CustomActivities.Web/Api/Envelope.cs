@@ -14,6 +14,7 @@ public sealed class Envelope : IResult
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new ApiDateTimeOffsetConverter(), new ApiDateTimeConverter() },
     };
 
     private readonly Action<Utf8JsonWriter>? writeResult;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CustomActivities.Core.Activities;
 using CustomActivities.Core.ApiClients;
@@ -22,13 +23,13 @@ public static class LeadEndpoints
             .WithQuery("filterValues", "comma-separated, at most 300", required: true)
             .WithQuery("fields", "comma-separated field names (see describe)")
             .WithSummary("Get leads by email or id")
-            .WithDescription("filterType=email|id, filterValues=comma-separated (at most 300), fields=comma-separated (default id,email,firstName,lastName,updatedAt,createdAt).");
+            .WithDescription("filterType=email|id, filterValues=comma-separated (at most 300; with filterType=id each an integer, else 1001), fields=comma-separated (default id,email,firstName,lastName,updatedAt,createdAt; id is always returned)." + MethodTunnelling.Note);
 
         rest.MapGet("/lead/{id}.json", GetAsync)
             .Requires(ApiAccess.Read)
             .WithQuery("fields", "comma-separated field names")
             .WithSummary("Get a lead by id")
-            .WithDescription("An empty result when there is no such lead, as Marketo answers.");
+            .WithDescription("An empty result when there is no such lead, as Marketo answers. The record always holds id, whatever fields lists.");
 
         rest.MapGet("/leads/describe.json", () => Envelope.Success(LeadService.Fields.Select(f => new
             {
@@ -40,6 +41,8 @@ public static class LeadEndpoints
             })))
             .Requires(ApiAccess.Read)
             .WithSummary("Describe the lead fields");
+
+        LeadPartitionEndpoints.Map(rest);
     }
 
     private static async Task<IResult> SyncAsync(HttpContext http, LeadService leads)
@@ -140,6 +143,10 @@ public static class LeadEndpoints
         {
             return Envelope.Error(ApiErrors.Invalid("Too many filterValues: at most 300"));
         }
+        if (filterType == "id" && values.FirstOrDefault(v => !int.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)) is { } notAnId)
+        {
+            return Envelope.Error(ApiErrors.WrongType(notAnId, "integer"));
+        }
         if (Fields(query["fields"].FirstOrDefault(), out var fields) is { } fieldError)
         {
             return fieldError;
@@ -179,8 +186,9 @@ public static class LeadEndpoints
         return null;
     }
 
+    /// <summary>A lead record: Marketo always sends the id first, whatever <c>fields</c> lists.</summary>
     private static Dictionary<string, object?> Row(Person person, IReadOnlyList<string> fields) =>
-        fields.Distinct().ToDictionary(f => f, f => LeadService.Value(person, f));
+        fields.Prepend("id").Distinct().ToDictionary(f => f, f => LeadService.Value(person, f));
 
     private static List<string> Split(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];

@@ -52,6 +52,9 @@ public sealed class MarketoDocumentTransformer : IOpenApiDocumentTransformer
 
             Every `/rest/v1` answer is the envelope `{requestId, success, result[], errors[{code, message}], warnings[], moreResult?, nextPageToken?}`,
             with HTTP 200 also for API-level errors (HTTP 413 for bodies over the size limit). Codes are strings, as Marketo sends them.
+            Date-times are written as Marketo writes them: UTC, `Z`, whole seconds (`2016-02-03T22:36:23Z`). A skipped record of
+            `activities/external.json` lists its reasons as both `errors` and `reasons`. When a query string is too long, `leads.json` and
+            `activities.json` also answer `POST ?_method=GET` with the parameters in an `application/x-www-form-urlencoded` body, as the GET would.
 
             ## Error codes
 

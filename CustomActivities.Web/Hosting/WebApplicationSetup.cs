@@ -132,6 +132,8 @@ public static class WebApplicationSetup
         app.UseWhen(
             context => !context.Request.Path.StartsWithSegments("/rest") && !context.Request.Path.StartsWithSegments("/identity"),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found"));
+        // Before routing: a POST with _method=GET is routed as the GET it stands for.
+        app.UseMarketoMethodTunnelling();
         // Routing after the status code pages, so that the re-executed request finds the not-found page's endpoint.
         app.UseRouting();
 

@@ -28,7 +28,7 @@ public sealed class ActivityTypeEndpointsTests(ApiFixture fixture) : IClassFixtu
 
         var list = await GetAsync(http, "/rest/v1/activities/external/types.json");
         var listed = list.Result.EnumerateArray().Single(t => t.GetProperty("apiName").GetString() == "chequeDeposited");
-        Assert.Equal("approvedWithDraft", listed.GetProperty("status").GetString());
+        Assert.Equal("approved with draft", listed.GetProperty("status").GetString());
         Assert.Equal("Cheque deposited", listed.GetProperty("name").GetString());
         Assert.Equal("currency", listed.GetProperty("primaryAttribute").GetProperty("dataType").GetString());
 

@@ -18,6 +18,7 @@ public sealed class SettingsValidationTests
     [InlineData("Admin:Password", "short", "Admin:Password must have at least 10 characters")]
     [InlineData("Demo:Seed", "maybe", "Demo:Seed")]
     [InlineData("Approvals:AllowSelfApproval", "sometimes", "Approvals:AllowSelfApproval")]
+    [InlineData("Approvals:ApiClientsMayApproveOwnDrafts", "perhaps", "Approvals:ApiClientsMayApproveOwnDrafts")]
     [InlineData("Database:Path", " ", "Database:Path must name the SQLite file")]
     public void A_bad_setting_stops_start_up_with_a_message_naming_it(string key, string value, string message)
     {

@@ -29,7 +29,7 @@ public sealed class ActivityTypeEditsTests
     }
 
     [Theory]
-    [InlineData(null, ActivityTypeErrorCodes.Required)]
+    [InlineData(" ", ActivityTypeErrorCodes.Required)]
     [InlineData("money", ActivityTypeErrorCodes.InvalidDataType)]
     [InlineData("3", ActivityTypeErrorCodes.InvalidDataType)]
     public void A_new_type_needs_a_known_data_type_for_its_primary_attribute(string? dataType, string code)
@@ -38,6 +38,16 @@ public sealed class ActivityTypeEditsTests
 
         Assert.Null(edit.Definition);
         Assert.Equal(("primaryField.dataType", code), Single(edit));
+    }
+
+    [Fact]
+    public void A_new_primary_attribute_sent_without_data_type_is_a_string_as_in_Marketos_create_example()
+    {
+        var edit = ActivityTypeEdits.New(new TypeChange("attendConference", "Attend Conference", null, "Attends Conference", "Attended Conference",
+            new AttributeChange("conferenceName", "Conference Name", "Name of the conference")));
+
+        Assert.Empty(edit.Errors);
+        Assert.Equal(FieldDataType.String, edit.Definition!.PrimaryField.DataType);
     }
 
     [Fact]
