@@ -1,4 +1,5 @@
 using CustomActivities.Core.Auditing;
+using CustomActivities.Core.Results;
 
 namespace CustomActivities.Core.ActivityTypes;
 
@@ -68,7 +69,7 @@ public partial class ActivityType : IAuditableEntity
     /// After the first approval the type's API name, its approved fields' API names and data types are fixed;
     /// the live primary field may only be swapped with a secondary field of the same data type.
     /// </summary>
-    public IReadOnlyList<ActivityTypeError> EditDraft(ActivityTypeDefinition definition, Actor by, DateTimeOffset at)
+    public IReadOnlyList<Problem> EditDraft(ActivityTypeDefinition definition, Actor by, DateTimeOffset at)
     {
         if (CanEdit() is { Count: > 0 } refused)
         {
@@ -97,7 +98,7 @@ public partial class ActivityType : IAuditableEntity
     }
 
     /// <summary>The pending draft becomes the live version. Admins only, and never one's own draft unless allowed.</summary>
-    public IReadOnlyList<ActivityTypeError> Approve(Actor by, DateTimeOffset at, bool allowSelfApproval)
+    public IReadOnlyList<Problem> Approve(Actor by, DateTimeOffset at, bool allowSelfApproval)
     {
         if (CanApprove(by, allowSelfApproval) is { Count: > 0 } refused)
         {
@@ -114,7 +115,7 @@ public partial class ActivityType : IAuditableEntity
     }
 
     /// <summary>Throws away the pending draft (kept as a discarded version). Admins, or whoever edited the draft.</summary>
-    public IReadOnlyList<ActivityTypeError> DiscardDraft(Actor by)
+    public IReadOnlyList<Problem> DiscardDraft(Actor by)
     {
         if (CanDiscardDraft(by) is { Count: > 0 } refused)
         {
@@ -128,7 +129,7 @@ public partial class ActivityType : IAuditableEntity
     }
 
     /// <summary>No new activities; history stays readable. Admins only.</summary>
-    public IReadOnlyList<ActivityTypeError> Archive(Actor by)
+    public IReadOnlyList<Problem> Archive(Actor by)
     {
         if (CanArchive(by) is { Count: > 0 } refused)
         {
@@ -139,7 +140,7 @@ public partial class ActivityType : IAuditableEntity
         return [];
     }
 
-    public IReadOnlyList<ActivityTypeError> Restore(Actor by)
+    public IReadOnlyList<Problem> Restore(Actor by)
     {
         if (CanRestore(by) is { Count: > 0 } refused)
         {
@@ -151,13 +152,13 @@ public partial class ActivityType : IAuditableEntity
     }
 
     /// <summary>What a draft may not change once the type has been approved.</summary>
-    public IReadOnlyList<ActivityTypeError> ChangesAllowedAfterApproval(ActivityTypeDefinition definition)
+    public IReadOnlyList<Problem> ChangesAllowedAfterApproval(ActivityTypeDefinition definition)
     {
         if (LiveVersion is not { } live)
         {
             return [];
         }
-        var errors = new List<ActivityTypeError>();
+        var errors = new List<Problem>();
         if (!string.Equals(definition.ApiName?.Trim(), ApiName, StringComparison.Ordinal))
         {
             errors.Add(new("apiName", ActivityTypeErrorCodes.ApiNameImmutable, $"The API name \"{ApiName}\" cannot change after approval."));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CustomActivities.Core.ActivityTypes;
 using CustomActivities.Core.ApiClients;
 using CustomActivities.Web.Components.Pages.ActivityTypes;
+using CustomActivities.Core.Results;
 
 namespace CustomActivities.Web.Api;
 
@@ -177,7 +178,7 @@ public static class ActivityTypeWriteEndpoints
     private delegate T? ReadRequest<T>(JsonElement root, out string? error);
 
     /// <summary>After a change: the type as describe.json shows it (its draft, or its live version); a refusal otherwise.</summary>
-    private static async Task<IResult> DescribeAsync(ActivityTypeResult result, bool draft, ActivityTypeApiQueries queries, ApprovalQueueNotifier queue,
+    private static async Task<IResult> DescribeAsync(Result<string> result, bool draft, ActivityTypeApiQueries queries, ApprovalQueueNotifier queue,
         CancellationToken cancellationToken)
     {
         if (!result.Succeeded)
@@ -186,9 +187,9 @@ public static class ActivityTypeWriteEndpoints
         }
         // Open approval pages and sidebar badges refresh, as when the change is made in the app.
         queue.Changed();
-        var type = await queries.DescribeAsync(result.ApiName!, draft, cancellationToken);
+        var type = await queries.DescribeAsync(result.Value!, draft, cancellationToken);
         return Envelope.Success(type is null ? [] : new[] { type });
     }
 
-    private static Envelope Refused(ActivityTypeResult result) => Envelope.Errors([.. result.Errors.Select(ActivityTypeApiErrors.From)]);
+    private static Envelope Refused(Result<string> result) => Envelope.Errors([.. result.Problems.Select(ApiErrors.From)]);
 }
