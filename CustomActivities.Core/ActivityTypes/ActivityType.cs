@@ -56,13 +56,18 @@ public partial class ActivityType : IAuditableEntity
         : ActivityTypeStatus.ApprovedWithDraft;
 
     /// <summary>A new type: version 1, a draft waiting for an admin.</summary>
-    public static ActivityType CreateDraft(ActivityTypeDefinition definition, Actor by, DateTimeOffset at) => new()
+    public static ActivityType CreateDraft(ActivityTypeDefinition definition, Actor by, DateTimeOffset at)
     {
-        ApiName = definition.ApiName.Trim(),
-        DraftEditedBy = by.Label,
-        ConcurrencyStamp = 1,
-        Versions = [ActivityTypeVersion.Draft(1, definition, by, at)],
-    };
+        var type = new ActivityType
+        {
+            ApiName = definition.ApiName.Trim(),
+            DraftEditedBy = by.Label,
+            ConcurrencyStamp = 1,
+            Versions = [ActivityTypeVersion.Draft(1, definition, by, at)],
+        };
+        type.Raise(new ActivityTypeDraftSubmitted(type.ApiName, 1));
+        return type;
+    }
 
     /// <summary>
     /// Edits the pending draft, or starts one when the type is approved without a draft. What is live never changes here.
@@ -94,6 +99,7 @@ public partial class ActivityType : IAuditableEntity
         }
         DraftEditedBy = by.Label;
         Touch();
+        Raise(new ActivityTypeDraftSubmitted(ApiName, PendingDraft!.Number));
         return [];
     }
 
@@ -111,6 +117,7 @@ public partial class ActivityType : IAuditableEntity
         LiveVersionNumber = draft.Number;
         DraftEditedBy = null;
         Touch();
+        Raise(new ActivityTypeDraftApproved(ApiName, draft.Number));
         return [];
     }
 
@@ -125,6 +132,7 @@ public partial class ActivityType : IAuditableEntity
         draft.State = VersionState.Discarded;
         DraftEditedBy = null;
         Touch();
+        Raise(new ActivityTypeDraftDiscarded(ApiName, draft.Number));
         return [];
     }
 
@@ -137,6 +145,7 @@ public partial class ActivityType : IAuditableEntity
         }
         IsArchived = true;
         Touch();
+        Raise(new ActivityTypeArchived(ApiName));
         return [];
     }
 
@@ -148,7 +157,19 @@ public partial class ActivityType : IAuditableEntity
         }
         IsArchived = false;
         Touch();
+        Raise(new ActivityTypeRestored(ApiName));
         return [];
+    }
+
+    /// <summary>Checks <see cref="CanDelete"/> and, when allowed, announces the deletion; the caller removes the type from its context.</summary>
+    public IReadOnlyList<Problem> Delete(Actor by, bool hasActivities)
+    {
+        var refused = CanDelete(by, hasActivities);
+        if (refused.Count == 0)
+        {
+            Raise(new ActivityTypeDeleted(ApiName));
+        }
+        return refused;
     }
 
     /// <summary>What a draft may not change once the type has been approved.</summary>

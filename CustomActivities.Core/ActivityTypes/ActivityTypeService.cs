@@ -112,7 +112,7 @@ public sealed partial class ActivityTypeService(
         ChangeAsync(actor, apiName, expectedStamp, Actions.Deleted, async (context, type) =>
         {
             var hasActivities = await context.Activities.AnyAsync(a => a.ActivityTypeId == type.Id, cancellationToken);
-            var errors = type.CanDelete(actor, hasActivities);
+            var errors = type.Delete(actor, hasActivities);
             if (errors.Count == 0)
             {
                 context.ActivityTypes.Remove(type);
