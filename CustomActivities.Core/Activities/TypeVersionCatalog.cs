@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CustomActivities.Core.ActivityTypes;
+using CustomActivities.Core.Events;
 using CustomActivities.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,11 +8,45 @@ namespace CustomActivities.Core.Activities;
 
 /// <summary>
 /// Labels of approved type versions by (type id, version number). Approved versions never change, so once read they
-/// are kept for the life of the process and a timeline page costs no extra query for its labels.
+/// are kept for the life of the process and a timeline page costs no extra query for its labels. Today's name of each
+/// type is kept too, until an approval (the only change that renames a live type) is committed.
 /// </summary>
-public sealed class TypeVersionCatalog
+public sealed class TypeVersionCatalog : IDomainEventHandler<ActivityTypeDraftApproved>
 {
     private readonly ConcurrentDictionary<(int TypeId, int Number), TypeVersionLabels> approved = new();
+    private ConcurrentDictionary<int, string> currentNames = new();
+
+    public Task HandleAsync(ActivityTypeDraftApproved domainEvent, CancellationToken cancellationToken)
+    {
+        // A reader that loaded names before the swap fills the dropped dictionary, never the new one.
+        Volatile.Write(ref currentNames, new ConcurrentDictionary<int, string>());
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Today's name (the live version's) of each type; a type never approved keeps its API name.</summary>
+    public async Task<IReadOnlyDictionary<int, string>> CurrentNamesAsync(AppDbContext context, IEnumerable<int> typeIds, CancellationToken cancellationToken)
+    {
+        var names = Volatile.Read(ref currentNames);
+        var missing = typeIds.Distinct().Where(id => !names.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+        {
+            var loaded = await context.ActivityTypes.AsNoTracking()
+                .Where(t => missing.Contains(t.Id))
+                .Select(t => new
+                {
+                    t.Id,
+                    Live = context.ActivityTypeVersions.Where(v => v.ActivityTypeId == t.Id && v.Number == t.LiveVersionNumber)
+                        .Select(v => v.DisplayName).FirstOrDefault(),
+                    t.ApiName,
+                })
+                .ToListAsync(cancellationToken);
+            foreach (var type in loaded)
+            {
+                names[type.Id] = type.Live ?? type.ApiName;
+            }
+        }
+        return names;
+    }
 
     public async Task<IReadOnlyDictionary<(int TypeId, int Number), TypeVersionLabels>> GetAsync(
         AppDbContext context, IEnumerable<(int TypeId, int Number)> keys, CancellationToken cancellationToken)
