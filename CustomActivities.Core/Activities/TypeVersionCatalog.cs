@@ -30,19 +30,9 @@ public sealed class TypeVersionCatalog : IDomainEventHandler<ActivityTypeDraftAp
         var missing = typeIds.Distinct().Where(id => !names.ContainsKey(id)).ToList();
         if (missing.Count > 0)
         {
-            var loaded = await context.ActivityTypes.AsNoTracking()
-                .Where(t => missing.Contains(t.Id))
-                .Select(t => new
-                {
-                    t.Id,
-                    Live = context.ActivityTypeVersions.Where(v => v.ActivityTypeId == t.Id && v.Number == t.LiveVersionNumber)
-                        .Select(v => v.DisplayName).FirstOrDefault(),
-                    t.ApiName,
-                })
-                .ToListAsync(cancellationToken);
-            foreach (var type in loaded)
+            foreach (var type in await TodaysNames(context, context.ActivityTypes.Where(t => missing.Contains(t.Id))).ToListAsync(cancellationToken))
             {
-                names[type.Id] = type.Live ?? type.ApiName;
+                names[type.Id] = type.Name ?? type.ApiName;
             }
         }
         return names;
@@ -103,16 +93,7 @@ public sealed class TypeVersionCatalog : IDomainEventHandler<ActivityTypeDraftAp
     /// <summary>Display names of every type's live version, for filters.</summary>
     public static async Task<IReadOnlyList<(int Id, string DisplayName)>> LiveTypesAsync(AppDbContext context, CancellationToken cancellationToken)
     {
-        var rows = await context.ActivityTypes.AsNoTracking()
-            .Where(t => t.LiveVersionNumber != null)
-            .Select(t => new
-            {
-                t.Id,
-                Name = context.ActivityTypeVersions.Where(v => v.ActivityTypeId == t.Id && v.Number == t.LiveVersionNumber)
-                    .Select(v => v.DisplayName).FirstOrDefault(),
-                t.ApiName,
-            })
-            .ToListAsync(cancellationToken);
+        var rows = await TodaysNames(context, context.ActivityTypes.Where(t => t.LiveVersionNumber != null)).ToListAsync(cancellationToken);
         // Display names need not be unique; a picker must still tell two types apart, so a shared name gets the API name.
         var labelled = rows.Select(r => (r.Id, r.ApiName, Label: r.Name ?? r.ApiName)).ToList();
         var shared = labelled.GroupBy(r => r.Label, StringComparer.CurrentCultureIgnoreCase)
@@ -120,4 +101,13 @@ public sealed class TypeVersionCatalog : IDomainEventHandler<ActivityTypeDraftAp
         return [.. labelled.Select(r => (r.Id, shared.Contains(r.Label) ? $"{r.Label} ({r.ApiName})" : r.Label))
             .OrderBy(r => r.Item2, StringComparer.CurrentCultureIgnoreCase)];
     }
+
+    private sealed record TodaysName(int Id, string? Name, string ApiName);
+
+    /// <summary>Each type's live version's display name (null for a type never approved).</summary>
+    private static IQueryable<TodaysName> TodaysNames(AppDbContext context, IQueryable<ActivityType> types) =>
+        types.AsNoTracking().Select(t => new TodaysName(
+            t.Id,
+            context.ActivityTypeVersions.Where(v => v.ActivityTypeId == t.Id && v.Number == t.LiveVersionNumber).Select(v => v.DisplayName).FirstOrDefault(),
+            t.ApiName));
 }

@@ -82,25 +82,22 @@ public sealed class DomainEventPublishingTests
         await using var host = await HostAsync();
         var recorded = host.Get<RecordedEvents>();
 
-        await using (var context = host.NewContext())
-        {
-            await using var transaction = await context.Database.BeginTransactionAsync(Ct);
-            context.ActivityTypes.Add(ActivityType.CreateDraft(Define.ActivityType.Build(), Marketer, host.Clock.GetUtcNow()));
-            await context.SaveChangesAsync(Ct);
-            Assert.Empty(recorded.Events);
-            await transaction.RollbackAsync(Ct);
-        }
+        await CreateInTransactionAsync(host, commit: false);
         Assert.Empty(recorded.Events);
 
-        await using (var context = host.NewContext())
-        {
-            await using var transaction = await context.Database.BeginTransactionAsync(Ct);
-            context.ActivityTypes.Add(ActivityType.CreateDraft(Define.ActivityType.Build(), Marketer, host.Clock.GetUtcNow()));
-            await context.SaveChangesAsync(Ct);
-            Assert.Empty(recorded.Events);
-            await transaction.CommitAsync(Ct);
-        }
+        await CreateInTransactionAsync(host, commit: true);
         Assert.Equal([new ActivityTypeDraftSubmitted("webinarAttended", 1)], recorded.Events);
+    }
+
+    /// <summary>Saves a new type inside an explicit transaction, checks nothing is published yet, then ends the transaction.</summary>
+    private static async Task CreateInTransactionAsync(CoreTestHost host, bool commit)
+    {
+        await using var context = host.NewContext();
+        await using var transaction = await context.Database.BeginTransactionAsync(Ct);
+        context.ActivityTypes.Add(ActivityType.CreateDraft(Define.ActivityType.Build(), Marketer, host.Clock.GetUtcNow()));
+        await context.SaveChangesAsync(Ct);
+        Assert.Empty(host.Get<RecordedEvents>().Events);
+        await (commit ? transaction.CommitAsync(Ct) : transaction.RollbackAsync(Ct));
     }
 
     [Fact]
