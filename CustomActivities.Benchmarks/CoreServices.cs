@@ -41,7 +41,7 @@ public static class CoreServices
         var created = await scope.ServiceProvider.GetRequiredService<UserAdministration>().CreateAsync(Actor.System, email, displayName: null, password, role);
         if (!created.Succeeded)
         {
-            throw new InvalidOperationException(string.Join(" ", created.Errors));
+            throw new InvalidOperationException(string.Join(" ", created.Problems.Select(p => p.Message)));
         }
     }
 }

@@ -153,7 +153,7 @@ public static class IngestBenchmark
     private static async Task<(ApiClientSecret Client, int TypeId, int Version)> SetUpAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
-        var client = await scope.ServiceProvider.GetRequiredService<ApiClientService>().CreateAsync("benchmark", ApiPermission.WriteActivitiesAndLeads);
+        var client = (await scope.ServiceProvider.GetRequiredService<ApiClientService>().CreateAsync("benchmark", ApiPermission.WriteActivitiesAndLeads)).Value!;
         await using var context = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var type = new ActivityType
         {

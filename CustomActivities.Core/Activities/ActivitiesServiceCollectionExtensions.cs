@@ -1,3 +1,5 @@
+using CustomActivities.Core.ActivityTypes;
+using CustomActivities.Core.Events;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomActivities.Core.Activities;
@@ -17,7 +19,7 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddSingleton<PersonDirectory>();
         services.AddSingleton<ActivityIngestion>();
         services.AddSingleton<ActivityPaging>();
-        services.AddSingleton<TypeVersionCatalog>();
+        services.AddDomainEventHandler<ActivityTypeDraftApproved, TypeVersionCatalog>();
         services.AddScoped<TimelineService>();
         return services;
     }

@@ -3,12 +3,24 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CustomActivities.Core.Persistence;
+using CustomActivities.Core.Results;
 using Microsoft.Data.Sqlite;
 
 namespace CustomActivities.Core.Activities;
 
-/// <summary>The answer to one add-activities call: the "result" array as JSON, and whether it replays a stored answer.</summary>
-public sealed record IngestAnswer(string ResultJson, IReadOnlyList<RecordResult>? Results, bool Replayed, string? Conflict = null);
+/// <summary>
+/// The answer to one add-activities call: the "result" array as JSON, and whether it replays a stored answer; or why the
+/// call as a whole was refused.
+/// </summary>
+public sealed record IngestAnswer(string ResultJson, IReadOnlyList<RecordResult>? Results, bool Replayed, Problem? Refusal = null);
+
+/// <summary>Why an add-activities call is refused as a whole (a record's own errors are Marketo reasons in its result).</summary>
+[ProblemCodes]
+public static class ActivityIngestionErrors
+{
+    [ProblemKind(ProblemKind.Conflict)]
+    public const string IdempotencyKeyReused = "idempotencyKeyReused";
+}
 
 /// <summary>
 /// Adds custom activities sent through the API: validates every record against the live (approved) version of its type,
@@ -69,7 +81,8 @@ public sealed class ActivityIngestion(
 
     private static IngestAnswer Replay((string Hash, string Response) stored, string? requestHash) =>
         requestHash is not null && stored.Hash.Length > 0 && stored.Hash != requestHash
-            ? new IngestAnswer("[]", null, true, "The Idempotency-Key was already used with a different request body")
+            ? new IngestAnswer("[]", null, true,
+                new Problem("", ActivityIngestionErrors.IdempotencyKeyReused, "The Idempotency-Key was already used with a different request body"))
             : new IngestAnswer(stored.Response, null, true);
 
     private async Task<(RecordResult[] Results, List<NewActivity> Valid, List<int> Positions)> ValidateAsync(

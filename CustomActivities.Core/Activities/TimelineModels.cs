@@ -51,10 +51,15 @@ public sealed record TypeVersionLabels(int ActivityTypeId, string ApiName, int N
 /// <summary>One value of an entry, with the label of the version the activity was recorded with.</summary>
 public sealed record TimelineField(string ApiName, string Label, FieldDataType DataType, bool IsPrimary, string? Value);
 
+/// <param name="TypeLabel">
+/// The type as the app names it everywhere (<see cref="ActivityTypeLabel"/>): today's name, with the version's own label
+/// beside it when the activity was recorded under another name.
+/// </param>
 public sealed record TimelineEntry(
     long Id,
     DateTimeOffset OccurredAt,
     TypeVersionLabels Type,
+    string TypeLabel,
     string? PrimaryValue,
     IReadOnlyList<TimelineField> Fields);
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using CustomActivities.Core.ActivityTypes;
 using CustomActivities.Core.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -230,10 +231,11 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
     private async Task<List<TimelineEntry>> LabelAsync(AppDbContext context, List<Row> rows, CancellationToken cancellationToken)
     {
         var labels = await catalog.GetAsync(context, rows.Select(r => (r.TypeId, r.Version)), cancellationToken);
-        return [.. rows.Select(r => ToEntry(r, labels[(r.TypeId, r.Version)]))];
+        var names = await catalog.CurrentNamesAsync(context, rows.Select(r => r.TypeId), cancellationToken);
+        return [.. rows.Select(r => ToEntry(r, labels[(r.TypeId, r.Version)], names))];
     }
 
-    private static TimelineEntry ToEntry(Row row, TypeVersionLabels type)
+    private static TimelineEntry ToEntry(Row row, TypeVersionLabels type, IReadOnlyDictionary<int, string> currentNames)
     {
         var values = ParseAttributes(row.Attributes);
         var fields = new List<TimelineField>(type.Fields.Count + 1);
@@ -249,7 +251,8 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
         }
         // Values the version does not define (should not happen) are still shown, under their API name.
         fields.AddRange(values.Select(v => new TimelineField(v.Key, v.Key, ActivityTypes.FieldDataType.String, false, v.Value)));
-        return new TimelineEntry(row.Id, new DateTimeOffset(row.OccurredAt, TimeSpan.Zero), type, row.Primary, fields);
+        var label = ActivityTypeLabel.For(currentNames.GetValueOrDefault(type.ActivityTypeId, type.DisplayName), type.Number, type.DisplayName);
+        return new TimelineEntry(row.Id, new DateTimeOffset(row.OccurredAt, TimeSpan.Zero), type, label, row.Primary, fields);
     }
 
     private static Dictionary<string, string?> ParseAttributes(string? json)

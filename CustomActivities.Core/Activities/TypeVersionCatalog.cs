@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CustomActivities.Core.ActivityTypes;
+using CustomActivities.Core.Events;
 using CustomActivities.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,11 +8,35 @@ namespace CustomActivities.Core.Activities;
 
 /// <summary>
 /// Labels of approved type versions by (type id, version number). Approved versions never change, so once read they
-/// are kept for the life of the process and a timeline page costs no extra query for its labels.
+/// are kept for the life of the process and a timeline page costs no extra query for its labels. Today's name of each
+/// type is kept too, until an approval (the only change that renames a live type) is committed.
 /// </summary>
-public sealed class TypeVersionCatalog
+public sealed class TypeVersionCatalog : IDomainEventHandler<ActivityTypeDraftApproved>
 {
     private readonly ConcurrentDictionary<(int TypeId, int Number), TypeVersionLabels> approved = new();
+    private ConcurrentDictionary<int, string> currentNames = new();
+
+    public Task HandleAsync(ActivityTypeDraftApproved domainEvent, CancellationToken cancellationToken)
+    {
+        // A reader that loaded names before the swap fills the dropped dictionary, never the new one.
+        Volatile.Write(ref currentNames, new ConcurrentDictionary<int, string>());
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Today's name (the live version's) of each type; a type never approved keeps its API name.</summary>
+    public async Task<IReadOnlyDictionary<int, string>> CurrentNamesAsync(AppDbContext context, IEnumerable<int> typeIds, CancellationToken cancellationToken)
+    {
+        var names = Volatile.Read(ref currentNames);
+        var missing = typeIds.Distinct().Where(id => !names.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var type in await TodaysNames(context, context.ActivityTypes.Where(t => missing.Contains(t.Id))).ToListAsync(cancellationToken))
+            {
+                names[type.Id] = type.Name ?? type.ApiName;
+            }
+        }
+        return names;
+    }
 
     public async Task<IReadOnlyDictionary<(int TypeId, int Number), TypeVersionLabels>> GetAsync(
         AppDbContext context, IEnumerable<(int TypeId, int Number)> keys, CancellationToken cancellationToken)
@@ -68,16 +93,7 @@ public sealed class TypeVersionCatalog
     /// <summary>Display names of every type's live version, for filters.</summary>
     public static async Task<IReadOnlyList<(int Id, string DisplayName)>> LiveTypesAsync(AppDbContext context, CancellationToken cancellationToken)
     {
-        var rows = await context.ActivityTypes.AsNoTracking()
-            .Where(t => t.LiveVersionNumber != null)
-            .Select(t => new
-            {
-                t.Id,
-                Name = context.ActivityTypeVersions.Where(v => v.ActivityTypeId == t.Id && v.Number == t.LiveVersionNumber)
-                    .Select(v => v.DisplayName).FirstOrDefault(),
-                t.ApiName,
-            })
-            .ToListAsync(cancellationToken);
+        var rows = await TodaysNames(context, context.ActivityTypes.Where(t => t.LiveVersionNumber != null)).ToListAsync(cancellationToken);
         // Display names need not be unique; a picker must still tell two types apart, so a shared name gets the API name.
         var labelled = rows.Select(r => (r.Id, r.ApiName, Label: r.Name ?? r.ApiName)).ToList();
         var shared = labelled.GroupBy(r => r.Label, StringComparer.CurrentCultureIgnoreCase)
@@ -85,4 +101,13 @@ public sealed class TypeVersionCatalog
         return [.. labelled.Select(r => (r.Id, shared.Contains(r.Label) ? $"{r.Label} ({r.ApiName})" : r.Label))
             .OrderBy(r => r.Item2, StringComparer.CurrentCultureIgnoreCase)];
     }
+
+    private sealed record TodaysName(int Id, string? Name, string ApiName);
+
+    /// <summary>Each type's live version's display name (null for a type never approved).</summary>
+    private static IQueryable<TodaysName> TodaysNames(AppDbContext context, IQueryable<ActivityType> types) =>
+        types.AsNoTracking().Select(t => new TodaysName(
+            t.Id,
+            context.ActivityTypeVersions.Where(v => v.ActivityTypeId == t.Id && v.Number == t.LiveVersionNumber).Select(v => v.DisplayName).FirstOrDefault(),
+            t.ApiName));
 }

@@ -1,4 +1,5 @@
 using CustomActivities.Core.Auditing;
+using CustomActivities.Core.Results;
 
 namespace CustomActivities.Core.ActivityTypes;
 
@@ -9,11 +10,11 @@ namespace CustomActivities.Core.ActivityTypes;
 /// </summary>
 public partial class ActivityType
 {
-    public IReadOnlyList<ActivityTypeError> CanEdit() => IsArchived
+    public IReadOnlyList<Problem> CanEdit() => IsArchived
         ? [new("", ActivityTypeErrorCodes.Archived, "This type is archived. Restore it before editing.")]
         : [];
 
-    public IReadOnlyList<ActivityTypeError> CanApprove(Actor by, bool allowSelfApproval)
+    public IReadOnlyList<Problem> CanApprove(Actor by, bool allowSelfApproval)
     {
         if (!by.IsAdmin)
         {
@@ -34,7 +35,7 @@ public partial class ActivityType
         return [];
     }
 
-    public IReadOnlyList<ActivityTypeError> CanDiscardDraft(Actor by)
+    public IReadOnlyList<Problem> CanDiscardDraft(Actor by)
     {
         if (PendingDraft is null)
         {
@@ -51,7 +52,7 @@ public partial class ActivityType
         return [];
     }
 
-    public IReadOnlyList<ActivityTypeError> CanArchive(Actor by)
+    public IReadOnlyList<Problem> CanArchive(Actor by)
     {
         if (!by.IsAdmin)
         {
@@ -68,7 +69,7 @@ public partial class ActivityType
         return [];
     }
 
-    public IReadOnlyList<ActivityTypeError> CanRestore(Actor by)
+    public IReadOnlyList<Problem> CanRestore(Actor by)
     {
         if (!by.IsAdmin)
         {
@@ -82,7 +83,7 @@ public partial class ActivityType
     }
 
     /// <summary>Deleting is for types without activities: admins, or the author of a type that was never approved.</summary>
-    public IReadOnlyList<ActivityTypeError> CanDelete(Actor by, bool hasActivities)
+    public IReadOnlyList<Problem> CanDelete(Actor by, bool hasActivities)
     {
         if (hasActivities)
         {
@@ -96,7 +97,7 @@ public partial class ActivityType
     }
 
     /// <summary>A JSON Schema exists once a version was approved.</summary>
-    public IReadOnlyList<ActivityTypeError> CanDownloadSchema() => WasApproved
+    public IReadOnlyList<Problem> CanDownloadSchema() => WasApproved
         ? []
         : [new("", ActivityTypeErrorCodes.NotApproved, "This type has no approved version yet, so it has no schema.")];
 
@@ -111,15 +112,15 @@ public partial class ActivityType
 
 /// <summary>What one person may do to one type; each list is empty when allowed, else says why not.</summary>
 public sealed record ActivityTypePermissions(
-    IReadOnlyList<ActivityTypeError> Edit,
-    IReadOnlyList<ActivityTypeError> Approve,
-    IReadOnlyList<ActivityTypeError> Discard,
-    IReadOnlyList<ActivityTypeError> ArchiveOrRestore,
-    IReadOnlyList<ActivityTypeError> Delete,
-    IReadOnlyList<ActivityTypeError> DownloadSchema)
+    IReadOnlyList<Problem> Edit,
+    IReadOnlyList<Problem> Approve,
+    IReadOnlyList<Problem> Discard,
+    IReadOnlyList<Problem> ArchiveOrRestore,
+    IReadOnlyList<Problem> Delete,
+    IReadOnlyList<Problem> DownloadSchema)
 {
     /// <summary>Nothing allowed: what a page shows before it knows who is asking.</summary>
     public static ActivityTypePermissions None { get; } = Refused(new("", ActivityTypeErrorCodes.Forbidden, "Not allowed."));
 
-    private static ActivityTypePermissions Refused(ActivityTypeError reason) => new([reason], [reason], [reason], [reason], [reason], [reason]);
+    private static ActivityTypePermissions Refused(Problem reason) => new([reason], [reason], [reason], [reason], [reason], [reason]);
 }

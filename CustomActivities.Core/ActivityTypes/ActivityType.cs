@@ -1,4 +1,5 @@
 using CustomActivities.Core.Auditing;
+using CustomActivities.Core.Results;
 
 namespace CustomActivities.Core.ActivityTypes;
 
@@ -55,20 +56,25 @@ public partial class ActivityType : IAuditableEntity
         : ActivityTypeStatus.ApprovedWithDraft;
 
     /// <summary>A new type: version 1, a draft waiting for an admin.</summary>
-    public static ActivityType CreateDraft(ActivityTypeDefinition definition, Actor by, DateTimeOffset at) => new()
+    public static ActivityType CreateDraft(ActivityTypeDefinition definition, Actor by, DateTimeOffset at)
     {
-        ApiName = definition.ApiName.Trim(),
-        DraftEditedBy = by.Label,
-        ConcurrencyStamp = 1,
-        Versions = [ActivityTypeVersion.Draft(1, definition, by, at)],
-    };
+        var type = new ActivityType
+        {
+            ApiName = definition.ApiName.Trim(),
+            DraftEditedBy = by.Label,
+            ConcurrencyStamp = 1,
+            Versions = [ActivityTypeVersion.Draft(1, definition, by, at)],
+        };
+        type.Raise(new ActivityTypeDraftSubmitted(type.ApiName, 1));
+        return type;
+    }
 
     /// <summary>
     /// Edits the pending draft, or starts one when the type is approved without a draft. What is live never changes here.
     /// After the first approval the type's API name, its approved fields' API names and data types are fixed;
     /// the live primary field may only be swapped with a secondary field of the same data type.
     /// </summary>
-    public IReadOnlyList<ActivityTypeError> EditDraft(ActivityTypeDefinition definition, Actor by, DateTimeOffset at)
+    public IReadOnlyList<Problem> EditDraft(ActivityTypeDefinition definition, Actor by, DateTimeOffset at)
     {
         if (CanEdit() is { Count: > 0 } refused)
         {
@@ -93,11 +99,12 @@ public partial class ActivityType : IAuditableEntity
         }
         DraftEditedBy = by.Label;
         Touch();
+        Raise(new ActivityTypeDraftSubmitted(ApiName, PendingDraft!.Number));
         return [];
     }
 
     /// <summary>The pending draft becomes the live version. Admins only, and never one's own draft unless allowed.</summary>
-    public IReadOnlyList<ActivityTypeError> Approve(Actor by, DateTimeOffset at, bool allowSelfApproval)
+    public IReadOnlyList<Problem> Approve(Actor by, DateTimeOffset at, bool allowSelfApproval)
     {
         if (CanApprove(by, allowSelfApproval) is { Count: > 0 } refused)
         {
@@ -110,11 +117,12 @@ public partial class ActivityType : IAuditableEntity
         LiveVersionNumber = draft.Number;
         DraftEditedBy = null;
         Touch();
+        Raise(new ActivityTypeDraftApproved(ApiName, draft.Number));
         return [];
     }
 
     /// <summary>Throws away the pending draft (kept as a discarded version). Admins, or whoever edited the draft.</summary>
-    public IReadOnlyList<ActivityTypeError> DiscardDraft(Actor by)
+    public IReadOnlyList<Problem> DiscardDraft(Actor by)
     {
         if (CanDiscardDraft(by) is { Count: > 0 } refused)
         {
@@ -124,11 +132,12 @@ public partial class ActivityType : IAuditableEntity
         draft.State = VersionState.Discarded;
         DraftEditedBy = null;
         Touch();
+        Raise(new ActivityTypeDraftDiscarded(ApiName, draft.Number));
         return [];
     }
 
     /// <summary>No new activities; history stays readable. Admins only.</summary>
-    public IReadOnlyList<ActivityTypeError> Archive(Actor by)
+    public IReadOnlyList<Problem> Archive(Actor by)
     {
         if (CanArchive(by) is { Count: > 0 } refused)
         {
@@ -136,10 +145,11 @@ public partial class ActivityType : IAuditableEntity
         }
         IsArchived = true;
         Touch();
+        Raise(new ActivityTypeArchived(ApiName));
         return [];
     }
 
-    public IReadOnlyList<ActivityTypeError> Restore(Actor by)
+    public IReadOnlyList<Problem> Restore(Actor by)
     {
         if (CanRestore(by) is { Count: > 0 } refused)
         {
@@ -147,17 +157,29 @@ public partial class ActivityType : IAuditableEntity
         }
         IsArchived = false;
         Touch();
+        Raise(new ActivityTypeRestored(ApiName));
         return [];
     }
 
+    /// <summary>Checks <see cref="CanDelete"/> and, when allowed, announces the deletion; the caller removes the type from its context.</summary>
+    public IReadOnlyList<Problem> Delete(Actor by, bool hasActivities)
+    {
+        var refused = CanDelete(by, hasActivities);
+        if (refused.Count == 0)
+        {
+            Raise(new ActivityTypeDeleted(ApiName));
+        }
+        return refused;
+    }
+
     /// <summary>What a draft may not change once the type has been approved.</summary>
-    public IReadOnlyList<ActivityTypeError> ChangesAllowedAfterApproval(ActivityTypeDefinition definition)
+    public IReadOnlyList<Problem> ChangesAllowedAfterApproval(ActivityTypeDefinition definition)
     {
         if (LiveVersion is not { } live)
         {
             return [];
         }
-        var errors = new List<ActivityTypeError>();
+        var errors = new List<Problem>();
         if (!string.Equals(definition.ApiName?.Trim(), ApiName, StringComparison.Ordinal))
         {
             errors.Add(new("apiName", ActivityTypeErrorCodes.ApiNameImmutable, $"The API name \"{ApiName}\" cannot change after approval."));

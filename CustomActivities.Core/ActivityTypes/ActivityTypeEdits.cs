@@ -1,3 +1,5 @@
+using CustomActivities.Core.Results;
+
 namespace CustomActivities.Core.ActivityTypes;
 
 /// <summary>One attribute (field) as an integration sends it. A null property was not sent: an update keeps the current value.</summary>
@@ -13,11 +15,11 @@ public sealed record TypeChange(
     AttributeChange? PrimaryAttribute = null);
 
 /// <summary>The whole definition a partial edit leads to, or why it cannot be built (then nothing is written).</summary>
-public sealed record DefinitionEdit(ActivityTypeDefinition? Definition, IReadOnlyList<ActivityTypeError> Errors)
+public sealed record DefinitionEdit(ActivityTypeDefinition? Definition, IReadOnlyList<Problem> Errors)
 {
     public static DefinitionEdit To(ActivityTypeDefinition definition) => new(definition, []);
-    public static DefinitionEdit Refused(IReadOnlyList<ActivityTypeError> errors) => new(null, errors);
-    public static DefinitionEdit Refused(string field, string code, string message) => new(null, [new ActivityTypeError(field, code, message)]);
+    public static DefinitionEdit Refused(IReadOnlyList<Problem> errors) => new(null, errors);
+    public static DefinitionEdit Refused(string field, string code, string message) => new(null, [new Problem(field, code, message)]);
 }
 
 /// <summary>
@@ -37,7 +39,7 @@ public static class ActivityTypeEdits
         {
             return DefinitionEdit.Refused("primaryField", ActivityTypeErrorCodes.Required, "Define the primary attribute.");
         }
-        var errors = new List<ActivityTypeError>();
+        var errors = new List<Problem>();
         var dataType = DataType("primaryField", primary.DataType ?? PrimaryDataTypeWhenNotSent, errors);
         if (errors.Count > 0)
         {
@@ -72,7 +74,7 @@ public static class ActivityTypeEdits
         {
             return NoAttributes();
         }
-        var errors = new List<ActivityTypeError>();
+        var errors = new List<Problem>();
         OnePrimaryAtMost(attributes, errors);
         var existing = new HashSet<string>(current.AllFields.Select(f => f.ApiName), StringComparer.OrdinalIgnoreCase);
         var sent = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -88,11 +90,14 @@ public static class ActivityTypeEdits
             if (field.ApiName.Length > 0 && existing.Contains(field.ApiName))
             {
                 errors.Add(new(path + ".apiName", ActivityTypeErrorCodes.DuplicateFieldApiName,
-                    $"The type already has an attribute \"{field.ApiName}\": update it instead."));
+                    $"The type already has an attribute \"{field.ApiName}\": update it instead.") { Arguments = [field.ApiName] });
             }
             else if (field.ApiName.Length > 0 && !sent.Add(field.ApiName))
             {
-                errors.Add(new(path + ".apiName", ActivityTypeErrorCodes.DuplicateFieldApiName, $"The attribute \"{field.ApiName}\" is sent twice."));
+                errors.Add(new(path + ".apiName", ActivityTypeErrorCodes.DuplicateFieldApiName, $"The attribute \"{field.ApiName}\" is sent twice.")
+                {
+                    Arguments = [field.ApiName],
+                });
             }
             if (attribute.IsPrimary == true)
             {
@@ -126,7 +131,7 @@ public static class ActivityTypeEdits
         {
             return NoAttributes();
         }
-        var errors = new List<ActivityTypeError>();
+        var errors = new List<Problem>();
         OnePrimaryAtMost(attributes, errors);
         var all = current.AllFields.ToList();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -142,7 +147,10 @@ public static class ActivityTypeEdits
             }
             if (!seen.Add(all[index].ApiName))
             {
-                errors.Add(new(path + ".apiName", ActivityTypeErrorCodes.DuplicateFieldApiName, $"The attribute \"{all[index].ApiName}\" is sent twice."));
+                errors.Add(new(path + ".apiName", ActivityTypeErrorCodes.DuplicateFieldApiName, $"The attribute \"{all[index].ApiName}\" is sent twice.")
+                {
+                    Arguments = [all[index].ApiName],
+                });
                 continue;
             }
             var dataType = attribute.DataType is null ? all[index].DataType : DataType(path, attribute.DataType, errors) ?? all[index].DataType;
@@ -189,7 +197,7 @@ public static class ActivityTypeEdits
         {
             return NoAttributes();
         }
-        var errors = new List<ActivityTypeError>();
+        var errors = new List<Problem>();
         var all = current.AllFields.ToList();
         var removed = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < apiNames.Count; i++)
@@ -215,7 +223,7 @@ public static class ActivityTypeEdits
     private static DefinitionEdit MakePrimary(ActivityTypeDefinition definition, AttributeChange change)
     {
         const string path = "primaryField";
-        var errors = new List<ActivityTypeError>();
+        var errors = new List<Problem>();
         var all = definition.AllFields.ToList();
         var apiName = change.ApiName?.Trim();
         var index = string.IsNullOrEmpty(apiName) ? -1 : all.FindIndex(f => f.ApiName == apiName);
@@ -247,7 +255,7 @@ public static class ActivityTypeEdits
         return DefinitionEdit.To(definition with { PrimaryField = updated, Fields = fields });
     }
 
-    private static int? Find(List<FieldDefinition> all, string? apiName, string path, List<ActivityTypeError> errors)
+    private static int? Find(List<FieldDefinition> all, string? apiName, string path, List<Problem> errors)
     {
         if (string.IsNullOrWhiteSpace(apiName))
         {
@@ -257,13 +265,13 @@ public static class ActivityTypeEdits
         var index = all.FindIndex(f => f.ApiName == apiName.Trim());
         if (index < 0)
         {
-            errors.Add(new(path + ".apiName", ActivityTypeErrorCodes.FieldNotFound, $"The type has no attribute \"{apiName.Trim()}\"."));
+            errors.Add(new(path + ".apiName", ActivityTypeErrorCodes.FieldNotFound, $"The type has no attribute \"{apiName.Trim()}\".") { Arguments = [apiName.Trim()] });
             return null;
         }
         return index;
     }
 
-    private static FieldDataType? DataType(string path, string? value, List<ActivityTypeError> errors)
+    private static FieldDataType? DataType(string path, string? value, List<Problem> errors)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -279,7 +287,7 @@ public static class ActivityTypeEdits
         return dataType;
     }
 
-    private static void OnePrimaryAtMost(IReadOnlyList<AttributeChange> attributes, List<ActivityTypeError> errors)
+    private static void OnePrimaryAtMost(IReadOnlyList<AttributeChange> attributes, List<Problem> errors)
     {
         if (attributes.Count(a => a.IsPrimary == true) > 1)
         {

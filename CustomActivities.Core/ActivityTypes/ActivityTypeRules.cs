@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CustomActivities.Core.Results;
 
 namespace CustomActivities.Core.ActivityTypes;
 
@@ -19,9 +20,9 @@ public static partial class ActivityTypeRules
 
     public static bool IsValidApiName(string? name) => !string.IsNullOrEmpty(name) && ApiNameCharacters().IsMatch(name);
 
-    public static IReadOnlyList<ActivityTypeError> Validate(ActivityTypeDefinition definition, int maxSecondaryFields)
+    public static IReadOnlyList<Problem> Validate(ActivityTypeDefinition definition, int maxSecondaryFields)
     {
-        var errors = new List<ActivityTypeError>();
+        var errors = new List<Problem>();
         if (string.IsNullOrWhiteSpace(definition.DisplayName))
         {
             errors.Add(new("displayName", ActivityTypeErrorCodes.Required, "Enter a display name."));
@@ -32,7 +33,7 @@ public static partial class ActivityTypeRules
         }
         else if (definition.DisplayName.Length > MaxNameLength)
         {
-            errors.Add(new("displayName", ActivityTypeErrorCodes.TooLong, $"Use at most {MaxNameLength} characters."));
+            errors.Add(CommonProblems.TooLongFor("displayName", MaxNameLength));
         }
         ApiName(errors, "apiName", definition.ApiName);
         Description(errors, "description", definition.Description);
@@ -46,7 +47,10 @@ public static partial class ActivityTypeRules
         }
         if (definition.Fields.Count > maxSecondaryFields)
         {
-            errors.Add(new("fields", ActivityTypeErrorCodes.TooManyFields, $"A type has at most {maxSecondaryFields} additional fields."));
+            errors.Add(new("fields", ActivityTypeErrorCodes.TooManyFields, $"A type has at most {maxSecondaryFields} additional fields.")
+            {
+                Arguments = [maxSecondaryFields],
+            });
         }
 
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -56,16 +60,16 @@ public static partial class ActivityTypeRules
             if (!string.IsNullOrEmpty(all[i].ApiName) && !seen.Add(all[i].ApiName))
             {
                 errors.Add(new(FieldPath(i - 1) + ".apiName", ActivityTypeErrorCodes.DuplicateFieldApiName,
-                    $"Another field of this type already has the API name \"{all[i].ApiName}\"."));
+                    $"Another field of this type already has the API name \"{all[i].ApiName}\".") { Arguments = [all[i].ApiName] });
             }
         }
         return errors;
     }
 
     /// <summary>The rules one field must satisfy on its own, reported under <paramref name="path"/> (e.g. the request's "attributes[2]").</summary>
-    public static IReadOnlyList<ActivityTypeError> ValidateField(string path, FieldDefinition field)
+    public static IReadOnlyList<Problem> ValidateField(string path, FieldDefinition field)
     {
-        var errors = new List<ActivityTypeError>();
+        var errors = new List<Problem>();
         Field(errors, path, field);
         return errors;
     }
@@ -73,7 +77,7 @@ public static partial class ActivityTypeRules
     /// <summary>"primaryField" for index -1, else "fields[i]".</summary>
     public static string FieldPath(int secondaryIndex) => secondaryIndex < 0 ? "primaryField" : $"fields[{secondaryIndex}]";
 
-    private static void Field(List<ActivityTypeError> errors, string path, FieldDefinition? field)
+    private static void Field(List<Problem> errors, string path, FieldDefinition? field)
     {
         if (field is null)
         {
@@ -89,7 +93,7 @@ public static partial class ActivityTypeRules
         }
     }
 
-    private static void ApiName(List<ActivityTypeError> errors, string path, string? value)
+    private static void ApiName(List<Problem> errors, string path, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -101,11 +105,11 @@ public static partial class ActivityTypeRules
         }
         else if (value.Length > MaxNameLength)
         {
-            errors.Add(new(path, ActivityTypeErrorCodes.TooLong, $"Use at most {MaxNameLength} characters."));
+            errors.Add(CommonProblems.TooLongFor(path, MaxNameLength));
         }
     }
 
-    private static void RequiredName(List<ActivityTypeError> errors, string path, string? value, string requiredMessage)
+    private static void RequiredName(List<Problem> errors, string path, string? value, string requiredMessage)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -113,15 +117,15 @@ public static partial class ActivityTypeRules
         }
         else if (value.Length > MaxNameLength)
         {
-            errors.Add(new(path, ActivityTypeErrorCodes.TooLong, $"Use at most {MaxNameLength} characters."));
+            errors.Add(CommonProblems.TooLongFor(path, MaxNameLength));
         }
     }
 
-    private static void Description(List<ActivityTypeError> errors, string path, string? value)
+    private static void Description(List<Problem> errors, string path, string? value)
     {
         if (value is { Length: > MaxDescriptionLength })
         {
-            errors.Add(new(path, ActivityTypeErrorCodes.TooLong, $"Use at most {MaxDescriptionLength} characters."));
+            errors.Add(CommonProblems.TooLongFor(path, MaxDescriptionLength));
         }
     }
 }

@@ -1,5 +1,6 @@
 using CustomActivities.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using CustomActivities.Core.Results;
 
 namespace CustomActivities.Core.ActivityTypes;
 
@@ -11,7 +12,7 @@ public sealed partial class ActivityTypeService
     /// Every rule a definition must satisfy, including unique names among the other types and, when editing,
     /// what cannot change after approval. The wizard calls this as the person types.
     /// </summary>
-    public async Task<IReadOnlyList<ActivityTypeError>> ValidateAsync(ActivityTypeDefinition definition, string? editingApiName = null,
+    public async Task<IReadOnlyList<Problem>> ValidateAsync(ActivityTypeDefinition definition, string? editingApiName = null,
         CancellationToken cancellationToken = default)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -24,7 +25,7 @@ public sealed partial class ActivityTypeService
         return errors;
     }
 
-    private async Task<IReadOnlyList<ActivityTypeError>> ValidateAsync(AppDbContext context, ActivityTypeDefinition definition, ActivityType? editing,
+    private async Task<IReadOnlyList<Problem>> ValidateAsync(AppDbContext context, ActivityTypeDefinition definition, ActivityType? editing,
         CancellationToken cancellationToken)
     {
         var errors = ActivityTypeRules.Validate(definition, typeOptions.CurrentValue.MaxSecondaryFields).ToList();
@@ -32,7 +33,7 @@ public sealed partial class ActivityTypeService
         var apiName = definition.ApiName?.Trim() ?? "";
         if (apiName.Length > 0 && await context.ActivityTypes.AnyAsync(t => t.Id != editingId && t.ApiName == apiName, cancellationToken))
         {
-            errors.Add(new("apiName", ActivityTypeErrorCodes.DuplicateApiName, $"Another activity type already has the API name \"{apiName}\"."));
+            errors.Add(ApiNameTaken(apiName));
         }
         // Trigger and filter names of the other types' live versions and pending drafts.
         var others = await (from v in context.ActivityTypeVersions.IgnoreAutoIncludes()
@@ -44,14 +45,23 @@ public sealed partial class ActivityTypeService
         var filter = definition.FilterName?.Trim();
         if (!string.IsNullOrEmpty(trigger) && others.Any(o => string.Equals(o.TriggerName, trigger, StringComparison.OrdinalIgnoreCase)))
         {
-            errors.Add(new("triggerName", ActivityTypeErrorCodes.DuplicateTriggerName, $"Another activity type already uses the trigger name \"{trigger}\"."));
+            errors.Add(new("triggerName", ActivityTypeErrorCodes.DuplicateTriggerName, $"Another activity type already uses the trigger name \"{trigger}\".")
+            {
+                Arguments = [trigger],
+            });
         }
         if (!string.IsNullOrEmpty(filter) && others.Any(o => string.Equals(o.FilterName, filter, StringComparison.OrdinalIgnoreCase)))
         {
-            errors.Add(new("filterName", ActivityTypeErrorCodes.DuplicateFilterName, $"Another activity type already uses the filter name \"{filter}\"."));
+            errors.Add(new("filterName", ActivityTypeErrorCodes.DuplicateFilterName, $"Another activity type already uses the filter name \"{filter}\".")
+            {
+                Arguments = [filter],
+            });
         }
         return errors;
     }
+
+    private static Problem ApiNameTaken(string apiName) =>
+        new("apiName", ActivityTypeErrorCodes.DuplicateApiName, $"Another activity type already has the API name \"{apiName}\".") { Arguments = [apiName] };
 
     public async Task<IReadOnlyList<ActivityTypeSummary>> ListAsync(ActivityTypeListQuery? query = null, CancellationToken cancellationToken = default)
     {

@@ -2,6 +2,7 @@ using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using CustomActivities.Core.Results;
 
 namespace CustomActivities.Core.ActivityTypes;
 
@@ -33,19 +34,18 @@ public sealed partial class ActivityTypeService(
     }
 
     /// <summary>Creates a new type as a draft waiting for approval.</summary>
-    public async Task<ActivityTypeResult> CreateAsync(Actor actor, ActivityTypeDefinition definition, CancellationToken cancellationToken = default)
+    public async Task<Result<string>> CreateAsync(Actor actor, ActivityTypeDefinition definition, CancellationToken cancellationToken = default)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var errors = await ValidateAsync(context, definition, null, cancellationToken);
         if (errors.Count > 0)
         {
-            return ActivityTypeResult.Failure(errors);
+            return Result.Failure<string>(errors);
         }
         var max = typeOptions.CurrentValue.MaxActiveTypes;
         if (await context.ActivityTypes.CountAsync(t => !t.IsArchived, cancellationToken) >= max)
         {
-            return ActivityTypeResult.Failure("", ActivityTypeErrorCodes.TooManyActiveTypes,
-                $"There are already {max} active activity types, the limit. Archive or delete one first.");
+            return Result.Failure<string>(TooManyActiveTypes(max));
         }
 
         var type = ActivityType.CreateDraft(definition, actor, timeProvider.GetUtcNow());
@@ -68,53 +68,53 @@ public sealed partial class ActivityTypeService(
         auditLog.Record(context, actor, Actions.Created, AuditEntityType, type.Id.ToString(), type.CurrentVersion.DisplayName, null, Snapshot(type));
         await context.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return ActivityTypeResult.Success(type.ApiName);
+        return Result.Succeed(type.ApiName);
     }
 
     /// <summary>
     /// Edits the pending draft (or starts one on an approved type). <paramref name="expectedStamp"/> is the
     /// <see cref="ActivityTypeDetail.ConcurrencyStamp"/> the editor started from; a later change by someone else is reported, never overwritten.
     /// </summary>
-    public Task<ActivityTypeResult> UpdateDraftAsync(Actor actor, string apiName, ActivityTypeDefinition definition, int? expectedStamp,
+    public Task<Result<string>> UpdateDraftAsync(Actor actor, string apiName, ActivityTypeDefinition definition, int? expectedStamp,
         CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, apiName, expectedStamp, Actions.DraftUpdated,
             (context, type) => ApplyEditAsync(context, type, actor, definition, cancellationToken), cancellationToken);
 
-    private async Task<IReadOnlyList<ActivityTypeError>> ApplyEditAsync(AppDbContext context, ActivityType type, Actor actor,
+    private async Task<IReadOnlyList<Problem>> ApplyEditAsync(AppDbContext context, ActivityType type, Actor actor,
         ActivityTypeDefinition definition, CancellationToken cancellationToken)
     {
         var errors = await ValidateAsync(context, definition, type, cancellationToken);
         return errors.Count > 0 ? errors : type.EditDraft(definition, actor, timeProvider.GetUtcNow());
     }
 
-    public Task<ActivityTypeResult> ApproveAsync(Actor actor, string apiName, int? expectedStamp = null, CancellationToken cancellationToken = default) =>
+    public Task<Result<string>> ApproveAsync(Actor actor, string apiName, int? expectedStamp = null, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, apiName, expectedStamp, Actions.Approved, (_, type) =>
             Task.FromResult(type.Approve(actor, timeProvider.GetUtcNow(), approvalOptions.CurrentValue.AllowsSelfApprovalBy(actor))), cancellationToken);
 
-    public Task<ActivityTypeResult> DiscardDraftAsync(Actor actor, string apiName, int? expectedStamp = null, CancellationToken cancellationToken = default) =>
+    public Task<Result<string>> DiscardDraftAsync(Actor actor, string apiName, int? expectedStamp = null, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, apiName, expectedStamp, Actions.DraftDiscarded, (_, type) => Task.FromResult(type.DiscardDraft(actor)), cancellationToken);
 
-    public Task<ActivityTypeResult> ArchiveAsync(Actor actor, string apiName, int? expectedStamp = null, CancellationToken cancellationToken = default) =>
+    public Task<Result<string>> ArchiveAsync(Actor actor, string apiName, int? expectedStamp = null, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, apiName, expectedStamp, Actions.Archived, (_, type) => Task.FromResult(type.Archive(actor)), cancellationToken);
 
-    public Task<ActivityTypeResult> RestoreAsync(Actor actor, string apiName, int? expectedStamp = null, CancellationToken cancellationToken = default) =>
+    public Task<Result<string>> RestoreAsync(Actor actor, string apiName, int? expectedStamp = null, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, apiName, expectedStamp, Actions.Restored, async (context, type) =>
         {
             var errors = type.Restore(actor);
             var max = typeOptions.CurrentValue.MaxActiveTypes;
             if (errors.Count == 0 && await context.ActivityTypes.CountAsync(t => !t.IsArchived, cancellationToken) >= max)
             {
-                return [new("", ActivityTypeErrorCodes.TooManyActiveTypes, $"There are already {max} active activity types, the limit. Archive or delete one first.")];
+                return [TooManyActiveTypes(max)];
             }
             return errors;
         }, cancellationToken);
 
     /// <summary>Deletes a type that has no activities; a type with activities can only be archived.</summary>
-    public Task<ActivityTypeResult> DeleteAsync(Actor actor, string apiName, int? expectedStamp = null, CancellationToken cancellationToken = default) =>
+    public Task<Result<string>> DeleteAsync(Actor actor, string apiName, int? expectedStamp = null, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, apiName, expectedStamp, Actions.Deleted, async (context, type) =>
         {
             var hasActivities = await context.Activities.AnyAsync(a => a.ActivityTypeId == type.Id, cancellationToken);
-            var errors = type.CanDelete(actor, hasActivities);
+            var errors = type.Delete(actor, hasActivities);
             if (errors.Count == 0)
             {
                 context.ActivityTypes.Remove(type);
@@ -122,8 +122,8 @@ public sealed partial class ActivityTypeService(
             return errors;
         }, cancellationToken);
 
-    private async Task<ActivityTypeResult> ChangeAsync(Actor actor, string apiName, int? expectedStamp, string action,
-        Func<AppDbContext, ActivityType, Task<IReadOnlyList<ActivityTypeError>>> change, CancellationToken cancellationToken)
+    private async Task<Result<string>> ChangeAsync(Actor actor, string apiName, int? expectedStamp, string action,
+        Func<AppDbContext, ActivityType, Task<IReadOnlyList<Problem>>> change, CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var type = await LoadAsync(context, apiName, cancellationToken);
@@ -146,7 +146,7 @@ public sealed partial class ActivityTypeService(
         var errors = await change(context, type);
         if (errors.Count > 0)
         {
-            return ActivityTypeResult.Failure(errors);
+            return Result.Failure<string>(errors);
         }
         var deleted = context.Entry(type).State == EntityState.Deleted;
         auditLog.Record(context, actor, action, AuditEntityType, type.Id.ToString(), deleted ? displayName : type.CurrentVersion.DisplayName,
@@ -170,17 +170,22 @@ public sealed partial class ActivityTypeService(
             }
             throw;
         }
-        return ActivityTypeResult.Success(type.ApiName);
+        return Result.Succeed(type.ApiName);
     }
 
-    private static ActivityTypeResult Conflict(ActivityType current) => ActivityTypeResult.Failure("", ActivityTypeErrorCodes.Concurrency,
-        $"This type was changed by {current.UpdatedBy} at {current.UpdatedAt:yyyy-MM-dd HH:mm:ss} UTC. Reload it to see the change, then try again.");
+    private static Result<string> Conflict(ActivityType current) => Result.Failure<string>(new Problem("", ActivityTypeErrorCodes.Concurrency,
+        $"This type was changed by {current.UpdatedBy} at {current.UpdatedAt:yyyy-MM-dd HH:mm:ss} UTC. Reload it to see the change, then try again.")
+    {
+        Arguments = [current.UpdatedBy],
+    });
 
-    private static ActivityTypeResult NotFound(string apiName) =>
-        ActivityTypeResult.Failure("apiName", ActivityTypeErrorCodes.NotFound, $"There is no activity type \"{apiName}\".");
+    private static Result<string> NotFound(string apiName) =>
+        Result.Failure<string>(new Problem("apiName", ActivityTypeErrorCodes.NotFound, $"There is no activity type \"{apiName}\"."));
 
-    private static ActivityTypeResult DuplicateApiName(string apiName) =>
-        ActivityTypeResult.Failure("apiName", ActivityTypeErrorCodes.DuplicateApiName, $"Another activity type already has the API name \"{apiName}\".");
+    private static Result<string> DuplicateApiName(string apiName) => Result.Failure<string>(ApiNameTaken(apiName));
+
+    private static Problem TooManyActiveTypes(int max) =>
+        new("", ActivityTypeErrorCodes.TooManyActiveTypes, $"There are already {max} active activity types, the limit. Archive or delete one first.") { Arguments = [max] };
 
     private async Task<bool> ApiNameTakenAsync(string apiName, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using CustomActivities.Core.Events;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomActivities.Core.ActivityTypes;
@@ -11,6 +12,7 @@ public static class ActivityTypeServiceCollectionExtensions
         services.AddValidatedOptions<ApprovalOptions>(ApprovalOptions.Section);
         services.AddScoped<ActivityTypeService>();
         services.AddScoped<ActivityTypeApiQueries>();
+        services.AddDomainEventHandler<ActivityTypeEvent, ApprovalQueueNotifier>();
         return services;
     }
 }

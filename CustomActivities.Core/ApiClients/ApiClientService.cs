@@ -1,5 +1,6 @@
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Persistence;
+using CustomActivities.Core.Results;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomActivities.Core.ApiClients;
@@ -21,7 +22,17 @@ public sealed record ApiClientSummary(
     long CallsToday,
     IReadOnlyList<ApiClientDailyCalls> RecentDays);
 
-public sealed class ApiClientException(string message) : Exception(message);
+/// <summary>Why the API clients page's change is refused (<see cref="Problem.Code"/>).</summary>
+[ProblemCodes]
+public static class ApiClientErrors
+{
+    [ProblemKind(ProblemKind.Conflict)]
+    public const string NameTaken = "apiClientNameTaken";
+    [ProblemKind(ProblemKind.Conflict)]
+    public const string Revoked = "apiClientRevoked";
+    [ProblemKind(ProblemKind.NotFound)]
+    public const string NotFound = "apiClientNotFound";
+}
 
 /// <summary>Creates, revokes and rotates API clients (admin page), every change audited.</summary>
 public sealed class ApiClientService(
@@ -34,18 +45,25 @@ public sealed class ApiClientService(
 {
     public const int MaxNameLength = 200;
 
-    public async Task<ApiClientSecret> CreateAsync(string name, ApiPermission permission, CancellationToken cancellationToken = default)
+    public async Task<Result<ApiClientSecret>> CreateAsync(string name, ApiPermission permission, CancellationToken cancellationToken = default)
     {
         name = name?.Trim() ?? "";
-        if (name.Length == 0 || name.Length > MaxNameLength)
+        if (name.Length == 0)
         {
-            throw new ApiClientException($"A name of 1 to {MaxNameLength} characters is required.");
+            return Result.Failure<ApiClientSecret>(new Problem(nameof(ApiClient.Name), CommonProblems.Required, "Enter a name."));
+        }
+        if (name.Length > MaxNameLength)
+        {
+            return Result.Failure<ApiClientSecret>(CommonProblems.TooLongFor(nameof(ApiClient.Name), MaxNameLength));
         }
         var actor = await currentActor.GetAsync(cancellationToken);
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         if (await context.Set<ApiClient>().AnyAsync(c => c.Name == name && c.RevokedAt == null, cancellationToken))
         {
-            throw new ApiClientException($"An active client named '{name}' already exists.");
+            return Result.Failure<ApiClientSecret>(new Problem(nameof(ApiClient.Name), ApiClientErrors.NameTaken, $"An active client named '{name}' already exists.")
+            {
+                Arguments = [name],
+            });
         }
         var secret = ApiSecrets.NewSecret();
         var client = new ApiClient
@@ -61,34 +79,35 @@ public sealed class ApiClientService(
         await context.SaveChangesAsync(cancellationToken);
         auditLog.Record(context, actor, AuditActions.ApiClientCreated, "ApiClient", client.Id.ToString(), name, null, new { name, permission = permission.ToString(), client.ClientId });
         await context.SaveChangesAsync(cancellationToken);
-        return new ApiClientSecret(client.Id, client.Name, client.ClientId, secret);
+        return Result.Succeed(new ApiClientSecret(client.Id, client.Name, client.ClientId, secret));
     }
 
-    public async Task RevokeAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<Result> RevokeAsync(int id, CancellationToken cancellationToken = default)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var client = await FindAsync(context, id, cancellationToken);
-        if (client.IsRevoked)
+        var (client, refusal) = await FindActiveAsync(context, id, cancellationToken);
+        if (client is null)
         {
-            throw new ApiClientException("The client is already revoked.");
+            return Result.Failure(refusal!);
         }
         client.RevokedAt = timeProvider.GetUtcNow();
         await context.Set<ApiAccessToken>().Where(t => t.ApiClientId == id).ExecuteDeleteAsync(cancellationToken);
         auditLog.Record(context, actor, AuditActions.ApiClientRevoked, "ApiClient", id.ToString(), client.Name, null, null);
         await context.SaveChangesAsync(cancellationToken);
         tokens.ForgetClient(id);
+        return Result.Success;
     }
 
     /// <summary>Issues a new secret; the old one and every token issued with it stop working at once.</summary>
-    public async Task<ApiClientSecret> RotateSecretAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<Result<ApiClientSecret>> RotateSecretAsync(int id, CancellationToken cancellationToken = default)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var client = await FindAsync(context, id, cancellationToken);
-        if (client.IsRevoked)
+        var (client, refusal) = await FindActiveAsync(context, id, cancellationToken);
+        if (client is null)
         {
-            throw new ApiClientException("A revoked client cannot get a new secret.");
+            return Result.Failure<ApiClientSecret>(refusal!);
         }
         var secret = ApiSecrets.NewSecret();
         client.SecretHash = ApiSecrets.Hash(secret);
@@ -97,7 +116,7 @@ public sealed class ApiClientService(
         auditLog.Record(context, actor, AuditActions.ApiClientSecretRotated, "ApiClient", id.ToString(), client.Name, null, null);
         await context.SaveChangesAsync(cancellationToken);
         tokens.ForgetClient(id);
-        return new ApiClientSecret(client.Id, client.Name, client.ClientId, secret);
+        return Result.Succeed(new ApiClientSecret(client.Id, client.Name, client.ClientId, secret));
     }
 
     public async Task<IReadOnlyList<ApiClientSummary>> ListAsync(int recentDays = 7, CancellationToken cancellationToken = default)
@@ -117,7 +136,15 @@ public sealed class ApiClientService(
         })];
     }
 
-    private static async Task<ApiClient> FindAsync(AppDbContext context, int id, CancellationToken cancellationToken) =>
-        await context.Set<ApiClient>().SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
-        ?? throw new ApiClientException($"API client {id} does not exist.");
+    /// <summary>The client, or why it can no longer be revoked or get a new secret (another admin may have been quicker).</summary>
+    private static async Task<(ApiClient? Client, Problem? Refusal)> FindActiveAsync(AppDbContext context, int id, CancellationToken cancellationToken)
+    {
+        var client = await context.Set<ApiClient>().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        return client switch
+        {
+            null => (null, new Problem("", ApiClientErrors.NotFound, $"API client {id} does not exist.")),
+            { IsRevoked: true } => (null, new Problem("", ApiClientErrors.Revoked, $"API client {id} is revoked.") { Arguments = [client.Name] }),
+            _ => (client, null),
+        };
+    }
 }

@@ -1,5 +1,6 @@
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Persistence;
+using CustomActivities.Core.Results;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -149,19 +150,19 @@ public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory
             .ThenBy(c => c.DisplayName)];
     }
 
-    public async Task<PersonSaveResult> CreateAsync(PersonInput input, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> CreateAsync(PersonInput input, CancellationToken cancellationToken = default)
     {
         var errors = input.Validate();
         if (errors.Count > 0)
         {
-            return new PersonSaveResult(null, errors);
+            return Result.Failure<int>(errors);
         }
         var actor = await currentActor.GetAsync(cancellationToken);
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var email = input.Email.Trim();
         if (await context.People.AnyAsync(p => p.Email == email, cancellationToken))
         {
-            return PersonSaveResult.Failed(nameof(PersonInput.Email), PersonErrors.EmailTaken);
+            return Result.Failure<int>(PersonErrors.Taken(email));
         }
         var person = new Person { Email = email };
         Apply(person, input);
@@ -169,32 +170,32 @@ public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory
         context.People.Add(person);
         if (!await TrySaveAsync(context, cancellationToken))
         {
-            return PersonSaveResult.Failed(nameof(PersonInput.Email), PersonErrors.EmailTaken);
+            return Result.Failure<int>(PersonErrors.Taken(email));
         }
         auditLog.Record(context, actor, AuditActions.PersonCreated, "Person", person.Id.ToString(), person.Email, null, Snapshot(person));
         await context.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new PersonSaveResult(person.Id, new Dictionary<string, string>());
+        return Result.Succeed(person.Id);
     }
 
-    public async Task<PersonSaveResult> UpdateAsync(int id, PersonInput input, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> UpdateAsync(int id, PersonInput input, CancellationToken cancellationToken = default)
     {
         var errors = input.Validate();
         if (errors.Count > 0)
         {
-            return new PersonSaveResult(null, errors);
+            return Result.Failure<int>(errors);
         }
         var actor = await currentActor.GetAsync(cancellationToken);
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var person = await context.People.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (person is null)
         {
-            return PersonSaveResult.Failed(nameof(PersonInput.Email), PersonErrors.NotFound);
+            return Result.Failure<int>(PersonErrors.Missing(id));
         }
         var email = input.Email.Trim();
         if (await context.People.AnyAsync(p => p.Email == email && p.Id != id, cancellationToken))
         {
-            return PersonSaveResult.Failed(nameof(PersonInput.Email), PersonErrors.EmailTaken);
+            return Result.Failure<int>(PersonErrors.Taken(email));
         }
         var before = Snapshot(person);
         person.Email = email;
@@ -202,9 +203,9 @@ public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory
         auditLog.Record(context, actor, AuditActions.PersonUpdated, "Person", person.Id.ToString(), person.Email, before, Snapshot(person));
         if (!await TrySaveAsync(context, cancellationToken))
         {
-            return PersonSaveResult.Failed(nameof(PersonInput.Email), PersonErrors.EmailTaken);
+            return Result.Failure<int>(PersonErrors.Taken(email));
         }
-        return new PersonSaveResult(person.Id, new Dictionary<string, string>());
+        return Result.Succeed(person.Id);
     }
 
     private static void Apply(Person person, PersonInput input)

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using CustomActivities.Core.Results;
 
 namespace CustomActivities.Core.People;
 
@@ -20,27 +21,27 @@ public sealed class PersonInput
         Company = person.Company,
     };
 
-    /// <summary>Error codes by field name (the UI localizes them); empty when the input is valid.</summary>
-    public Dictionary<string, string> Validate()
+    /// <summary>What is wrong with the input, at most one problem per field (the UI words them); empty when it is valid.</summary>
+    public IReadOnlyList<Problem> Validate()
     {
-        var errors = new Dictionary<string, string>();
+        var problems = new List<Problem>();
         var email = Email?.Trim() ?? "";
         if (email.Length == 0)
         {
-            errors[nameof(Email)] = PersonErrors.EmailRequired;
+            problems.Add(new(nameof(Email), PersonErrors.EmailRequired, "Enter an email address."));
         }
         else if (email.Length > MaxLength || !IsEmail(email))
         {
-            errors[nameof(Email)] = PersonErrors.EmailInvalid;
+            problems.Add(new(nameof(Email), PersonErrors.EmailInvalid, "Enter a valid email address, like name@example.com."));
         }
         foreach (var (name, value) in new[] { (nameof(FirstName), FirstName), (nameof(LastName), LastName), (nameof(Company), Company) })
         {
             if (value is { Length: > MaxLength })
             {
-                errors[name] = PersonErrors.TooLong;
+                problems.Add(CommonProblems.TooLongFor(name, MaxLength));
             }
         }
-        return errors;
+        return problems;
     }
 
     private static bool IsEmail(string value)
@@ -58,19 +59,19 @@ public sealed class PersonInput
     internal static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
-/// <summary>Error codes of person validation; the UI shows a localized message for each.</summary>
+/// <summary>Why a person cannot be saved (<see cref="Problem.Code"/>); the UI words each in the reader's language.</summary>
+[ProblemCodes]
 public static class PersonErrors
 {
-    public const string EmailRequired = "Person.EmailRequired";
-    public const string EmailInvalid = "Person.EmailInvalid";
-    public const string EmailTaken = "Person.EmailTaken";
-    public const string TooLong = "Person.TooLong";
-    public const string NotFound = "Person.NotFound";
-}
+    public const string EmailRequired = "emailRequired";
+    public const string EmailInvalid = "emailInvalid";
+    [ProblemKind(ProblemKind.Conflict)]
+    public const string EmailTaken = "emailTaken";
+    public const string TooLong = CommonProblems.TooLong;
+    [ProblemKind(ProblemKind.NotFound)]
+    public const string NotFound = "personNotFound";
 
-public sealed record PersonSaveResult(int? PersonId, IReadOnlyDictionary<string, string> Errors)
-{
-    public bool Succeeded => Errors.Count == 0;
+    internal static Problem Taken(string email) => new(nameof(PersonInput.Email), EmailTaken, $"Another person already has the email address {email}.");
 
-    public static PersonSaveResult Failed(string field, string code) => new(null, new Dictionary<string, string> { [field] = code });
+    internal static Problem Missing(int id) => new(nameof(PersonInput.Email), NotFound, $"There is no person {id}.");
 }

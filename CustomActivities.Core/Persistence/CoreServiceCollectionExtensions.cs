@@ -3,6 +3,7 @@ using CustomActivities.Core.ActivityTypes;
 using CustomActivities.Core.ApiClients;
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Dashboard;
+using CustomActivities.Core.Events;
 using CustomActivities.Core.People;
 using CustomActivities.Core.Users;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddPersistence(databasePath);
+        services.AddDomainEvents();
         services.AddAuditing();
         services.AddUsers();
         services.AddDashboard();
@@ -44,7 +46,8 @@ public static class CoreServiceCollectionExtensions
                 .AddInterceptors(
                     provider.GetRequiredService<SqlitePragmaInterceptor>(),
                     provider.GetRequiredService<AuditableEntityInterceptor>(),
-                    provider.GetRequiredService<ActivityTypeCacheInvalidator>()),
+                    provider.GetRequiredService<ActivityTypeCacheInvalidator>(),
+                    provider.GetRequiredService<DomainEventInterceptor>()),
             ServiceLifetime.Scoped);
         services.AddScoped<DatabaseInitializer>();
         return services;

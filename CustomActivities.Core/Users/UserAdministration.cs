@@ -1,5 +1,6 @@
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Persistence;
+using CustomActivities.Core.Results;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,27 +25,41 @@ public sealed record UserSummary(
 }
 
 /// <summary>
-/// The refusals of <see cref="UserAdministration"/> itself, as codes the UI words in the reader's language
-/// (resources "UserError.*"). Identity's own errors (weak password, email taken) come already worded.
+/// The refusals of <see cref="UserAdministration"/> itself (<see cref="Problem.Code"/>), worded by the UI in the reader's
+/// language. Identity's own errors (weak password, email taken) come already worded by its describer, under
+/// <see cref="IdentityRefusal"/>. Users are not in the REST API, so a problem's English message is its code.
 /// </summary>
+[ProblemCodes]
 public static class UserErrors
 {
-    public const string UnknownRole = "unknown-role";
-    public const string OwnRole = "own-role";
-    public const string OwnLock = "own-lock";
-    public const string OwnPassword = "own-password";
-    public const string OwnDeactivate = "own-deactivate";
-    public const string OwnDelete = "own-delete";
-    public const string LastAdmin = "last-admin";
+    public const string UnknownRole = "unknownRole";
+    [ProblemKind(ProblemKind.Forbidden)]
+    public const string OwnRole = "ownRole";
+    [ProblemKind(ProblemKind.Forbidden)]
+    public const string OwnLock = "ownLock";
+    [ProblemKind(ProblemKind.Forbidden)]
+    public const string OwnPassword = "ownPassword";
+    [ProblemKind(ProblemKind.Forbidden)]
+    public const string OwnDeactivate = "ownDeactivate";
+    [ProblemKind(ProblemKind.Forbidden)]
+    public const string OwnDelete = "ownDelete";
+    [ProblemKind(ProblemKind.Conflict)]
+    public const string LastAdmin = "lastAdmin";
+    [ProblemKind(ProblemKind.Conflict)]
     public const string Deactivated = "deactivated";
-    public const string DisplayNameTooLong = "display-name-too-long";
-    public const string NotFound = "not-found";
-}
+    public const string DisplayNameTooLong = "displayNameTooLong";
+    [ProblemKind(ProblemKind.NotFound)]
+    public const string NotFound = "userNotFound";
 
-public sealed record UserOperationResult(bool Succeeded, IReadOnlyList<string> Errors, string? NewPassword = null)
-{
-    public static readonly UserOperationResult Success = new(true, []);
-    public static UserOperationResult Failure(params string[] errors) => new(false, errors);
+    /// <summary>An error of ASP.NET Core Identity, with its own (localized) description as the only argument.</summary>
+    public const string IdentityRefusal = "identityRefusal";
+
+    internal static Result Refused(string code) => Result.Failure(new Problem("", code, code));
+
+    internal static Result<T> Refused<T>(string code) => Result.Failure<T>(new Problem("", code, code));
+
+    internal static IReadOnlyList<Problem> FromIdentity(IEnumerable<IdentityError> errors) =>
+        [.. errors.Select(e => new Problem("", IdentityRefusal, e.Description) { Arguments = [e.Description] })];
 }
 
 /// <summary>
@@ -77,16 +92,19 @@ public sealed class UserAdministration(
             .ToList();
     }
 
-    public async Task<UserOperationResult> CreateAsync(Actor actor, string email, string? displayName, string password, string role)
+    public async Task<Result> CreateAsync(Actor actor, string email, string? displayName, string password, string role)
     {
         if (!Roles.All.Contains(role))
         {
-            return UserOperationResult.Failure(UserErrors.UnknownRole);
+            return UserErrors.Refused(UserErrors.UnknownRole);
         }
         displayName = string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim();
         if (displayName?.Length > ApplicationUser.MaxDisplayNameLength)
         {
-            return UserOperationResult.Failure(UserErrors.DisplayNameTooLong);
+            return Result.Failure(new Problem("displayName", UserErrors.DisplayNameTooLong, UserErrors.DisplayNameTooLong)
+            {
+                Arguments = [ApplicationUser.MaxDisplayNameLength],
+            });
         }
         var user = new ApplicationUser
         {
@@ -98,23 +116,23 @@ public sealed class UserAdministration(
             // The email is also the user name: one "already taken" message is enough.
             var errors = created.Errors.Where(e => e.Code != nameof(IdentityErrorDescriber.DuplicateUserName)
                 || created.Errors.All(other => other.Code != nameof(IdentityErrorDescriber.DuplicateEmail)));
-            return UserOperationResult.Failure([.. errors.Select(e => e.Description)]);
+            return Result.Failure(UserErrors.FromIdentity(errors));
         }
         await userManager.AddToRoleAsync(user, role);
         await AuditAsync(actor, AuditActions.UserCreated, user, null, new { email, displayName, role });
-        return UserOperationResult.Success;
+        return Result.Success;
     }
 
-    public async Task<UserOperationResult> ChangeRoleAsync(Actor actor, string userId, string role)
+    public async Task<Result> ChangeRoleAsync(Actor actor, string userId, string role)
     {
         if (!Roles.All.Contains(role))
         {
-            return UserOperationResult.Failure(UserErrors.UnknownRole);
+            return UserErrors.Refused(UserErrors.UnknownRole);
         }
         var (user, refusal) = await FindAllowedAsync(actor, userId, UserAction.ChangeRole);
         if (user is null)
         {
-            return UserOperationResult.Failure(refusal!);
+            return UserErrors.Refused(refusal!);
         }
         var currentRoles = await userManager.GetRolesAsync(user);
         await userManager.RemoveFromRolesAsync(user, currentRoles);
@@ -122,7 +140,7 @@ public sealed class UserAdministration(
         // A new security stamp makes open sessions pick up the new role at their next revalidation.
         await userManager.UpdateSecurityStampAsync(user);
         await AuditAsync(actor, AuditActions.UserRoleChanged, user, new { roles = currentRoles }, new { roles = new[] { role } });
-        return UserOperationResult.Success;
+        return Result.Success;
     }
 
     /// <summary>Whether the account with this user name is locked by an admin (not by failed sign-ins), for the lockout page.</summary>
@@ -133,29 +151,29 @@ public sealed class UserAdministration(
         return user?.LockoutEnd is { } end && end > timeProvider.GetUtcNow().AddYears(100);
     }
 
-    public async Task<UserOperationResult> SetLockedAsync(Actor actor, string userId, bool locked)
+    public async Task<Result> SetLockedAsync(Actor actor, string userId, bool locked)
     {
         var (user, refusal) = await FindAllowedAsync(actor, userId, locked ? UserAction.Lock : null);
         if (user is null)
         {
-            return UserOperationResult.Failure(refusal!);
+            return UserErrors.Refused(refusal!);
         }
         if (!locked && user.DeactivatedAt is not null)
         {
-            return UserOperationResult.Failure(UserErrors.Deactivated);
+            return UserErrors.Refused(UserErrors.Deactivated);
         }
         await SetSignInBlockedAsync(user, locked);
         await AuditAsync(actor, locked ? AuditActions.UserLocked : AuditActions.UserUnlocked, user, null, null);
-        return UserOperationResult.Success;
+        return Result.Success;
     }
 
     /// <summary>Replaces the password with a generated one (shown once to the admin) and ends the user's sessions.</summary>
-    public async Task<UserOperationResult> ResetPasswordAsync(Actor actor, string userId)
+    public async Task<Result<string>> ResetPasswordAsync(Actor actor, string userId)
     {
         var (user, refusal) = await FindAllowedAsync(actor, userId, UserAction.ResetPassword);
         if (user is null)
         {
-            return UserOperationResult.Failure(refusal!);
+            return UserErrors.Refused<string>(refusal!);
         }
         var password = DatabaseInitializer.GeneratePassword();
         // Removing the password renews the security stamp, which ends every session of the user.
@@ -163,44 +181,44 @@ public sealed class UserAdministration(
         var added = await userManager.AddPasswordAsync(user, password);
         if (!added.Succeeded)
         {
-            return UserOperationResult.Failure([.. added.Errors.Select(e => e.Description)]);
+            return Result.Failure<string>(UserErrors.FromIdentity(added.Errors));
         }
         await userManager.ResetAccessFailedCountAsync(user);
         await AuditAsync(actor, AuditActions.UserPasswordReset, user, null, null);
-        return new UserOperationResult(true, [], password);
+        return Result.Succeed(password);
     }
 
     /// <summary>A deactivated account keeps its history but cannot sign in until it is reactivated.</summary>
-    public async Task<UserOperationResult> SetDeactivatedAsync(Actor actor, string userId, bool deactivated)
+    public async Task<Result> SetDeactivatedAsync(Actor actor, string userId, bool deactivated)
     {
         var (user, refusal) = await FindAllowedAsync(actor, userId, deactivated ? UserAction.Deactivate : null);
         if (user is null)
         {
-            return UserOperationResult.Failure(refusal!);
+            return UserErrors.Refused(refusal!);
         }
         user.DeactivatedAt = deactivated ? timeProvider.GetUtcNow() : null;
         await userManager.UpdateAsync(user);
         await SetSignInBlockedAsync(user, deactivated);
         await AuditAsync(actor, deactivated ? AuditActions.UserDeactivated : AuditActions.UserReactivated, user, null, null);
-        return UserOperationResult.Success;
+        return Result.Success;
     }
 
     /// <summary>Deletes the account; the audit log keeps what it did under its email.</summary>
-    public async Task<UserOperationResult> DeleteAsync(Actor actor, string userId)
+    public async Task<Result> DeleteAsync(Actor actor, string userId)
     {
         var (user, refusal) = await FindAllowedAsync(actor, userId, UserAction.Delete);
         if (user is null)
         {
-            return UserOperationResult.Failure(refusal!);
+            return UserErrors.Refused(refusal!);
         }
         var roles = await userManager.GetRolesAsync(user);
         var deleted = await userManager.DeleteAsync(user);
         if (!deleted.Succeeded)
         {
-            return UserOperationResult.Failure([.. deleted.Errors.Select(e => e.Description)]);
+            return Result.Failure(UserErrors.FromIdentity(deleted.Errors));
         }
         await AuditAsync(actor, AuditActions.UserDeleted, user, new { email = user.Email, user.DisplayName, roles }, null);
-        return UserOperationResult.Success;
+        return Result.Success;
     }
 
     private async Task SetSignInBlockedAsync(ApplicationUser user, bool blocked)

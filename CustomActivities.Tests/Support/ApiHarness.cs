@@ -32,7 +32,7 @@ public sealed class ApiHarness(AppFactory factory)
     public async Task<ApiClientSecret> CreateApiClientAsync(ApiPermission permission = ApiPermission.Full, string? name = null)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ApiClientService>().CreateAsync(name ?? $"client-{Guid.NewGuid():N}", permission);
+        return (await scope.ServiceProvider.GetRequiredService<ApiClientService>().CreateAsync(name ?? $"client-{Guid.NewGuid():N}", permission)).Value!;
     }
 
     public async Task<string> TokenAsync(ApiClientSecret client)

@@ -53,7 +53,7 @@ public sealed class FixtureData : IAsyncDisposable
     public async Task<ApiClientSecret> AddApiClientAsync(string name, ApiPermission permission = ApiPermission.WriteActivitiesAndLeads)
     {
         await using var scope = provider.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ApiClientService>().CreateAsync(name, permission);
+        return (await scope.ServiceProvider.GetRequiredService<ApiClientService>().CreateAsync(name, permission)).Value!;
     }
 
     public Task<long[]> WriteAsync(IReadOnlyList<NewActivity> activities) =>

@@ -91,9 +91,9 @@ public static class ActivityEndpoints
             var hash = key is null ? null : Convert.ToHexStringLower(SHA256.HashData(body.Span));
             var caller = ApiAuthentication.Caller(http);
             var answer = await ingestion.IngestAsync(caller.ClientId, inputs, dryRun, key, hash, http.RequestAborted);
-            if (answer.Conflict is not null)
+            if (answer.Refusal is not null)
             {
-                return Envelope.Error(ApiErrors.BusinessRule(answer.Conflict));
+                return Envelope.Error(ApiErrors.From(answer.Refusal));
             }
             if (answer.Replayed)
             {

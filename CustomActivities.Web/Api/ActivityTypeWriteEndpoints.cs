@@ -2,6 +2,7 @@ using System.Text.Json;
 using CustomActivities.Core.ActivityTypes;
 using CustomActivities.Core.ApiClients;
 using CustomActivities.Web.Components.Pages.ActivityTypes;
+using CustomActivities.Core.Results;
 
 namespace CustomActivities.Web.Api;
 
@@ -105,21 +106,21 @@ public static class ActivityTypeWriteEndpoints
             .WithMetadata(new ApiBodyExample("""{"attributes":[{"apiName":"minutesWatched"}]}"""));
     }
 
-    private static Task<IResult> CreateAsync(HttpContext http, ActivityTypeService types, ActivityTypeApiQueries queries, ApprovalQueueNotifier queue) =>
+    private static Task<IResult> CreateAsync(HttpContext http, ActivityTypeService types, ActivityTypeApiQueries queries) =>
         WithBodyAsync(http, ActivityTypeRequestReader.ReadType, async request =>
-            await DescribeAsync(await types.CreateAsync(Caller(http), request, http.RequestAborted), draft: true, queries, queue, http.RequestAborted));
+            await DescribeAsync(await types.CreateAsync(Caller(http), request, http.RequestAborted), draft: true, queries, http.RequestAborted));
 
-    private static Task<IResult> UpdateAsync(string apiName, HttpContext http, ActivityTypeService types, ActivityTypeApiQueries queries, ApprovalQueueNotifier queue) =>
+    private static Task<IResult> UpdateAsync(string apiName, HttpContext http, ActivityTypeService types, ActivityTypeApiQueries queries) =>
         WithBodyAsync(http, ActivityTypeRequestReader.ReadType, async request =>
-            await DescribeAsync(await types.UpdateDraftAsync(Caller(http), apiName, request, http.RequestAborted), draft: true, queries, queue, http.RequestAborted));
+            await DescribeAsync(await types.UpdateDraftAsync(Caller(http), apiName, request, http.RequestAborted), draft: true, queries, http.RequestAborted));
 
-    private static async Task<IResult> ApproveAsync(string apiName, HttpContext http, ActivityTypeService types, ActivityTypeApiQueries queries, ApprovalQueueNotifier queue) =>
-        await DescribeAsync(await types.ApproveAsync(Caller(http), apiName, cancellationToken: http.RequestAborted), draft: false, queries, queue, http.RequestAborted);
+    private static async Task<IResult> ApproveAsync(string apiName, HttpContext http, ActivityTypeService types, ActivityTypeApiQueries queries) =>
+        await DescribeAsync(await types.ApproveAsync(Caller(http), apiName, cancellationToken: http.RequestAborted), draft: false, queries, http.RequestAborted);
 
-    private static async Task<IResult> DiscardDraftAsync(string apiName, HttpContext http, ActivityTypeService types, ActivityTypeApiQueries queries, ApprovalQueueNotifier queue) =>
-        await DescribeAsync(await types.DiscardDraftAsync(Caller(http), apiName, cancellationToken: http.RequestAborted), draft: false, queries, queue, http.RequestAborted);
+    private static async Task<IResult> DiscardDraftAsync(string apiName, HttpContext http, ActivityTypeService types, ActivityTypeApiQueries queries) =>
+        await DescribeAsync(await types.DiscardDraftAsync(Caller(http), apiName, cancellationToken: http.RequestAborted), draft: false, queries, http.RequestAborted);
 
-    private static async Task<IResult> DeleteAsync(string apiName, HttpContext http, ActivityTypeService types, ActivityTypeApiQueries queries, ApprovalQueueNotifier queue)
+    private static async Task<IResult> DeleteAsync(string apiName, HttpContext http, ActivityTypeService types, ActivityTypeApiQueries queries)
     {
         // Described first: afterwards there is nothing left to describe.
         var before = await queries.DescribeAsync(apiName, draft: false, http.RequestAborted);
@@ -128,22 +129,21 @@ public static class ActivityTypeWriteEndpoints
         {
             return Refused(result);
         }
-        queue.Changed();
         return Envelope.Success(before is null ? [] : new[] { before });
     }
 
-    private static Task<IResult> CreateAttributesAsync(string apiName, HttpContext http, ActivityTypeService types, ActivityTypeApiQueries queries, ApprovalQueueNotifier queue) =>
+    private static Task<IResult> CreateAttributesAsync(string apiName, HttpContext http, ActivityTypeService types, ActivityTypeApiQueries queries) =>
         WithBodyAsync(http, ActivityTypeRequestReader.ReadAttributes, async attributes =>
-            await DescribeAsync(await types.AddAttributesAsync(Caller(http), apiName, attributes, http.RequestAborted), draft: true, queries, queue, http.RequestAborted));
+            await DescribeAsync(await types.AddAttributesAsync(Caller(http), apiName, attributes, http.RequestAborted), draft: true, queries, http.RequestAborted));
 
-    private static Task<IResult> UpdateAttributesAsync(string apiName, HttpContext http, ActivityTypeService types, ActivityTypeApiQueries queries, ApprovalQueueNotifier queue) =>
+    private static Task<IResult> UpdateAttributesAsync(string apiName, HttpContext http, ActivityTypeService types, ActivityTypeApiQueries queries) =>
         WithBodyAsync(http, ActivityTypeRequestReader.ReadAttributes, async attributes =>
-            await DescribeAsync(await types.UpdateAttributesAsync(Caller(http), apiName, attributes, http.RequestAborted), draft: true, queries, queue, http.RequestAborted));
+            await DescribeAsync(await types.UpdateAttributesAsync(Caller(http), apiName, attributes, http.RequestAborted), draft: true, queries, http.RequestAborted));
 
-    private static Task<IResult> DeleteAttributesAsync(string apiName, HttpContext http, ActivityTypeService types, ActivityTypeApiQueries queries, ApprovalQueueNotifier queue) =>
+    private static Task<IResult> DeleteAttributesAsync(string apiName, HttpContext http, ActivityTypeService types, ActivityTypeApiQueries queries) =>
         WithBodyAsync(http, ActivityTypeRequestReader.ReadAttributes, async attributes =>
             await DescribeAsync(await types.RemoveAttributesAsync(Caller(http), apiName, [.. attributes.Select(a => a.ApiName)], http.RequestAborted),
-                draft: true, queries, queue, http.RequestAborted));
+                draft: true, queries, http.RequestAborted));
 
     private static Core.Auditing.Actor Caller(HttpContext http) => ApiAuthentication.Caller(http).Actor;
 
@@ -178,18 +178,16 @@ public static class ActivityTypeWriteEndpoints
     private delegate T? ReadRequest<T>(JsonElement root, out string? error);
 
     /// <summary>After a change: the type as describe.json shows it (its draft, or its live version); a refusal otherwise.</summary>
-    private static async Task<IResult> DescribeAsync(ActivityTypeResult result, bool draft, ActivityTypeApiQueries queries, ApprovalQueueNotifier queue,
+    private static async Task<IResult> DescribeAsync(Result<string> result, bool draft, ActivityTypeApiQueries queries,
         CancellationToken cancellationToken)
     {
         if (!result.Succeeded)
         {
             return Refused(result);
         }
-        // Open approval pages and sidebar badges refresh, as when the change is made in the app.
-        queue.Changed();
-        var type = await queries.DescribeAsync(result.ApiName!, draft, cancellationToken);
+        var type = await queries.DescribeAsync(result.Value!, draft, cancellationToken);
         return Envelope.Success(type is null ? [] : new[] { type });
     }
 
-    private static Envelope Refused(ActivityTypeResult result) => Envelope.Errors([.. result.Errors.Select(ActivityTypeApiErrors.From)]);
+    private static Envelope Refused(Result<string> result) => Envelope.Errors([.. result.Problems.Select(ApiErrors.From)]);
 }

@@ -1,9 +1,15 @@
+using CustomActivities.Core.ActivityTypes;
+using CustomActivities.Core.Results;
+
 namespace CustomActivities.Web.Api;
 
 /// <summary>An error in the Marketo envelope: codes are strings on the wire, as Marketo sends them.</summary>
 public sealed record ApiError(string Code, string Message);
 
-/// <summary>Every code the REST API can return (the API reference and the OpenAPI document list these).</summary>
+/// <summary>
+/// Every code the REST API can return (the API reference and the OpenAPI document list these), and the one mapping of
+/// Core's refusals (<see cref="Problem"/>) to them.
+/// </summary>
 public static class ApiErrors
 {
     public static readonly IReadOnlyList<(string Code, string Level, string Meaning)> All =
@@ -44,4 +50,40 @@ public static class ApiErrors
 
     /// <summary>Marketo's 1001 wording: "Invalid value '%s'. Required of type '%s'".</summary>
     public static ApiError WrongType(string value, string type) => new("1001", $"Invalid value '{value}'. Required of type '{type}'");
+
+    /// <summary>The Marketo code and message for a refusal of Core: the input it is about (in the API's names), then Core's English sentence.</summary>
+    public static ApiError From(Problem problem)
+    {
+        var code = Code(problem);
+        var field = WireField(problem.Field);
+        return new ApiError(code, field is null || code == "610" ? problem.Message : $"{field}: {problem.Message}");
+    }
+
+    public static string Code(Problem problem) => problem.Code switch
+    {
+        CommonProblems.Required => "1002",
+        ActivityTypeErrorCodes.FieldNotFound => "1006",
+        _ => problem.Kind switch
+        {
+            ProblemKind.NotFound => "610",
+            ProblemKind.Invalid => "1003",
+            // Forbidden and Conflict: duplicate names among types, limits, immutability after approval, self-approval,
+            // no draft, archived, has activities, concurrency.
+            _ => "709",
+        },
+    };
+
+    /// <summary>
+    /// The input a problem is about, in the API's names. Positions in the edited definition ("fields[2]") mean nothing to a
+    /// caller of the attribute endpoints, so those are left out: their messages name the attribute.
+    /// </summary>
+    private static string? WireField(string field)
+    {
+        if (string.IsNullOrEmpty(field) || field.StartsWith("fields[", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var wire = field.Replace("primaryField", "primaryAttribute", StringComparison.Ordinal).Replace("fields", "attributes", StringComparison.Ordinal);
+        return wire == "displayName" ? "name" : wire.Replace(".displayName", ".name", StringComparison.Ordinal);
+    }
 }

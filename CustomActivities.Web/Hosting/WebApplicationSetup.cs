@@ -59,7 +59,6 @@ public static class WebApplicationSetup
             options.SnackbarConfiguration.VisibleStateDuration = 5000;
             options.SnackbarConfiguration.PreventDuplicates = true;
         });
-        builder.Services.AddActivityTypesUi();
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 
         builder.Services.AddCascadingAuthenticationState();

@@ -30,7 +30,7 @@ public abstract class ActivityTypeComponentContext : AppComponentContext, IAsync
         .AddSingleton(_ => Core.Get<TimeProvider>())
         .AddSingleton(_ => Core.Get<IOptionsMonitor<ApprovalOptions>>())
         .AddSingleton<ICurrentActor>(_ => Core.Actor)
-        .AddSingleton<ApprovalQueueNotifier>();
+        .AddSingleton(_ => Core.Get<ApprovalQueueNotifier>());
 
     public virtual async ValueTask InitializeAsync() => Core = await new CoreTestHostBuilder().BuildAsync();
 

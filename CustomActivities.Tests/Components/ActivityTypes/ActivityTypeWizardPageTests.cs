@@ -93,7 +93,7 @@ public sealed class ActivityTypeWizardPageTests : ActivityTypeComponentContext
 
         await NextAsync(wizard);
 
-        wizard.WaitForAssertion(() => Assert.Contains("Enter a display name", ErrorUnder(wizard, "displayName"), StringComparison.Ordinal), Patience);
+        wizard.WaitForAssertion(() => Assert.Contains("This field is required.", ErrorUnder(wizard, "displayName"), StringComparison.Ordinal), Patience);
         Assert.Single(wizard.FindAll("[data-testid=wizard-basics]"));
     }
 

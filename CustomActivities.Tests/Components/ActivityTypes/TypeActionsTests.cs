@@ -34,7 +34,7 @@ public sealed class TypeActionsTests : ActivityTypeComponentContext
         Assert.True(Enabled(actions, "action-edit"));
         Assert.True(Enabled(actions, "action-schema"));
         Assert.False(Enabled(actions, "action-approve"));
-        Assert.Equal("Only an admin can approve an activity type.", Why(actions, "action-approve"));
+        Assert.Equal("Your role does not allow this.", Why(actions, "action-approve"));
         Assert.False(Enabled(actions, "action-archive"));
         Assert.False(Enabled(actions, "action-delete"));
     }
@@ -134,7 +134,7 @@ public sealed class TypeActionsTests : ActivityTypeComponentContext
         actions.WaitForAssertion(() => Assert.True(Enabled(actions, "action-restore")));
         Assert.Empty(actions.FindAll("[data-testid=action-archive]"));
         Assert.False(Enabled(actions, "action-edit"));
-        Assert.Equal("This type is archived. Restore it before editing.", Why(actions, "action-edit"));
+        Assert.Equal("This type is archived. Restore it first.", Why(actions, "action-edit"));
         Assert.True(Enabled(actions, "action-schema"));
     }
 

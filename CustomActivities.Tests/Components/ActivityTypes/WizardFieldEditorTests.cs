@@ -3,6 +3,7 @@ using CustomActivities.Core.ActivityTypes;
 using CustomActivities.Tests.Support;
 using CustomActivities.Web.Components.Pages.ActivityTypes;
 using MudBlazor;
+using CustomActivities.Core.Results;
 
 namespace CustomActivities.Tests.Components.ActivityTypes;
 
@@ -10,7 +11,7 @@ public sealed class WizardFieldEditorTests : AppComponentContext
 {
     private readonly List<string> changed = [];
 
-    private IRenderedComponent<WizardFieldEditor> RenderEditor(FieldModel field, params ActivityTypeError[] errors) =>
+    private IRenderedComponent<WizardFieldEditor> RenderEditor(FieldModel field, params Problem[] errors) =>
         Render<WizardFieldEditor>(p => p
             .Add(c => c.Field, field)
             .Add(c => c.Path, "fields[0]")
@@ -22,10 +23,10 @@ public sealed class WizardFieldEditorTests : AppComponentContext
     {
         var field = new FieldModel { DisplayName = "Amount", ApiName = "amount" };
 
-        var editor = RenderEditor(field, new ActivityTypeError("fields[0].apiName", ActivityTypeErrorCodes.DuplicateFieldApiName,
-            "Another field of this type already has the API name \"amount\"."));
+        var editor = RenderEditor(field, new Problem("fields[0].apiName", ActivityTypeErrorCodes.DuplicateFieldApiName,
+            "Another field of this type already has the API name \"amount\".") { Arguments = ["amount"] });
 
-        Assert.Contains("already has the API name", editor.Find("[id='error-fields[0].apiName']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("already has the API name \"amount\"", editor.Find("[id='error-fields[0].apiName']").TextContent, StringComparison.Ordinal);
         Assert.Empty(editor.FindAll("[id='error-fields[0].displayName']"));
     }
 

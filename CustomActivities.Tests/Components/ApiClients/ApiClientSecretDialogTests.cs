@@ -11,22 +11,9 @@ using MudBlazor;
 namespace CustomActivities.Tests.Components.ApiClients;
 
 /// <summary>The one-time secret, shown by the API clients page after a client is created, on a real database.</summary>
-public sealed class ApiClientSecretDialogTests : AppComponentContext, IAsyncLifetime
+public sealed class ApiClientSecretDialogTests : CoreComponentContext
 {
-    private CoreTestHost core = null!;
-
-    protected override void AddServices(IServiceCollection services) => services
-        .AddSingleton(_ => core.Get<ApiClientService>())
-        .AddSingleton<ICurrentActor>(_ => core.Actor)
-        .AddSingleton<TimeProvider>(_ => core.Clock);
-
-    public async ValueTask InitializeAsync() => core = await new CoreTestHostBuilder().BuildAsync();
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await DisposeAsync();
-        await core.DisposeAsync();
-    }
+    protected override IEnumerable<Type> CoreServices => [typeof(ApiClientService), typeof(TimeProvider)];
 
     /// <summary>Creates a client through the page; the returned task ends when the secret dialog is closed.</summary>
     private async Task<(IRenderedComponent<WithOverlays> Page, Task Shown)> CreateClientAsync(string name)
@@ -49,7 +36,7 @@ public sealed class ApiClientSecretDialogTests : AppComponentContext, IAsyncLife
 
         var clientId = page.Find("input[data-testid=new-client-id]").GetAttribute("value")!;
         var secret = page.Find("input[data-testid=new-client-secret]").GetAttribute("value")!;
-        var client = Assert.Single(await core.Get<ApiClientService>().ListAsync(cancellationToken: Xunit.TestContext.Current.CancellationToken));
+        var client = Assert.Single(await Core.Get<ApiClientService>().ListAsync(cancellationToken: Xunit.TestContext.Current.CancellationToken));
         Assert.Equal(client.ClientId, clientId);
         Assert.True(secret.Length >= 40);
         Assert.Contains("shown only this once", page.Find("[data-testid=api-client-secret-dialog]").TextContent);

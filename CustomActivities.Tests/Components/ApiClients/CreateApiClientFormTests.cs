@@ -1,39 +1,23 @@
 using Bunit;
 using CustomActivities.Core.ApiClients;
-using CustomActivities.Core.Auditing;
+using CustomActivities.Tests.Builders;
 using CustomActivities.Tests.Support;
 using CustomActivities.Web.Components.Pages.ApiClients;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomActivities.Tests.Components.ApiClients;
 
-public sealed class CreateApiClientFormTests : AppComponentContext, IAsyncLifetime
+public sealed class CreateApiClientFormTests : CoreComponentContext
 {
-    private CoreTestHost core = null!;
+    protected override IEnumerable<Type> CoreServices => [typeof(ApiClientService)];
 
-    protected override void AddServices(IServiceCollection services) => services
-        .AddSingleton(_ => core.Get<ApiClientService>())
-        .AddSingleton<ICurrentActor>(_ => core.Actor);
-
-    public async ValueTask InitializeAsync() => core = await new CoreTestHostBuilder().BuildAsync();
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await DisposeAsync();
-        await core.DisposeAsync();
-    }
+    private Task<IReadOnlyList<ApiClientSummary>> ClientsAsync() => Core.Get<ApiClientService>().ListAsync(cancellationToken: Ct);
 
     [Fact]
     public void While_prerendering_the_name_permission_and_button_are_disabled()
     {
         RenderStatically();
 
-        var form = Render<CreateApiClientForm>();
-
-        Assert.All(form.FindAll("input"), input => Assert.True(input.HasAttribute("disabled"), input.OuterHtml));
-        Assert.True(form.Find("[data-testid=create-api-client]").HasAttribute("disabled"));
+        Render<CreateApiClientForm>().AssertNothingAcceptsInput("create-api-client");
     }
 
     [Fact]
@@ -41,10 +25,10 @@ public sealed class CreateApiClientFormTests : AppComponentContext, IAsyncLifeti
     {
         var form = Render<CreateApiClientForm>();
 
-        await form.Find("[data-testid=create-api-client]").ClickAsync(new MouseEventArgs());
+        await form.Fill().SubmitAsync("create-api-client");
 
-        form.WaitForAssertion(() => Assert.Contains("Enter a name.", form.Find("input[data-testid=api-client-name]").Closest(".mud-input-control")!.TextContent));
-        Assert.Empty(await core.Get<ApiClientService>().ListAsync(cancellationToken: Xunit.TestContext.Current.CancellationToken));
+        form.WaitForAssertion(() => Assert.Contains("Enter a name.", form.TextAround("api-client-name")));
+        Assert.Empty(await ClientsAsync());
     }
 
     [Fact]
@@ -53,12 +37,24 @@ public sealed class CreateApiClientFormTests : AppComponentContext, IAsyncLifeti
         ApiClientSecret? handed = null;
         var form = Render<CreateApiClientForm>(p => p.Add(f => f.Created, secret => handed = secret));
 
-        await form.Find("input[data-testid=api-client-name]").ChangeAsync(new ChangeEventArgs { Value = " crm " });
-        await form.Find("[data-testid=create-api-client]").ClickAsync(new MouseEventArgs());
+        await form.Fill().With("api-client-name", " crm ").SubmitAsync("create-api-client");
 
         form.WaitForAssertion(() => Assert.NotNull(handed));
         Assert.Equal("crm", handed!.Name);
-        var client = Assert.Single(await core.Get<ApiClientService>().ListAsync(cancellationToken: Xunit.TestContext.Current.CancellationToken));
+        var client = Assert.Single(await ClientsAsync());
         Assert.Equal(ApiPermission.WriteActivitiesAndLeads, client.Permission);
+    }
+
+    [Fact]
+    public async Task A_name_already_in_use_is_refused_next_to_the_field_in_the_readers_language()
+    {
+        await Core.Get<ApiClientService>().CreateAsync("CRM", ApiPermission.Full, Ct);
+        UseCulture("fr");
+        var form = Render<CreateApiClientForm>();
+
+        await form.Fill().With("api-client-name", "CRM").SubmitAsync("create-api-client");
+
+        form.WaitForAssertion(() => Assert.Contains("Un client actif nommé « CRM » existe déjà.", form.TextAround("api-client-name")));
+        Assert.Single(await ClientsAsync());
     }
 }

@@ -1,5 +1,6 @@
 using Bunit;
 using CustomActivities.Core.People;
+using CustomActivities.Core.Results;
 using CustomActivities.Tests.Builders;
 using CustomActivities.Web.Components.Pages.People;
 
@@ -10,7 +11,7 @@ public sealed class PersonFormTests : PeopleComponentContext
     private IRenderedComponent<PersonForm> RenderForm(PersonInput input) => Render<PersonForm>(p => p
         .Add(c => c.Input, input)
         .Add(c => c.SubmitText, "Create person")
-        .Add(c => c.Save, (Func<PersonInput, Task<PersonSaveResult>>)(value => Core.Get<PeopleService>().CreateAsync(value, Ct))));
+        .Add(c => c.Save, (Func<PersonInput, Task<Result<int>>>)(value => Core.Get<PeopleService>().CreateAsync(value, Ct))));
 
     private static string ErrorOf(IRenderedComponent<PersonForm> form, string field) =>
         form.Find($"#person-{field}-error").TextContent.Trim();

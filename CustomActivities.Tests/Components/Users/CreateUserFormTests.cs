@@ -1,41 +1,23 @@
 using Bunit;
 using CustomActivities.Core.Users;
+using CustomActivities.Tests.Builders;
 using CustomActivities.Tests.Support;
 using CustomActivities.Web.Components.Pages.Users;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomActivities.Tests.Components.Users;
 
-public sealed class CreateUserFormTests : AppComponentContext, IAsyncLifetime
+public sealed class CreateUserFormTests : CoreComponentContext
 {
-    private CoreTestHost core = null!;
+    protected override IEnumerable<Type> CoreServices => [typeof(UserAdministration)];
 
-    protected override void AddServices(IServiceCollection services) => services
-        .AddSingleton(_ => core.Get<UserAdministration>())
-        .AddSingleton<CustomActivities.Core.Auditing.ICurrentActor>(_ => core.Actor);
-
-    public async ValueTask InitializeAsync() => core = await new CoreTestHostBuilder().BuildAsync();
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await DisposeAsync();
-        await core.DisposeAsync();
-    }
-
-    private static Task TypeAsync(IRenderedComponent<CreateUserForm> form, string testId, string value) =>
-        form.Find($"input[data-testid={testId}]").ChangeAsync(new ChangeEventArgs { Value = value });
+    private Task<IReadOnlyList<UserSummary>> UsersAsync() => Core.Get<UserAdministration>().ListAsync(Core.Actor.Current, Ct);
 
     [Fact]
     public void While_prerendering_no_field_or_button_accepts_input()
     {
         RenderStatically();
 
-        var form = Render<CreateUserForm>();
-
-        Assert.All(form.FindAll("input"), input => Assert.True(input.HasAttribute("disabled"), input.OuterHtml));
-        Assert.True(form.Find("[data-testid=create-user]").HasAttribute("disabled"));
+        Render<CreateUserForm>().AssertNothingAcceptsInput("create-user");
     }
 
     [Fact]
@@ -43,14 +25,14 @@ public sealed class CreateUserFormTests : AppComponentContext, IAsyncLifetime
     {
         var form = Render<CreateUserForm>();
 
-        await form.Find("[data-testid=create-user]").ClickAsync(new MouseEventArgs());
+        await form.Fill().SubmitAsync("create-user");
 
         form.WaitForAssertion(() =>
         {
-            Assert.Contains("Enter an email.", form.Find("[data-testid=create-user-email]").Closest(".mud-input-control")!.TextContent);
+            Assert.Contains("Enter an email.", form.TextAround("create-user-email"));
             Assert.Contains("Enter an initial password.", form.Markup);
         });
-        Assert.Single(await core.Get<UserAdministration>().ListAsync(core.Actor.Current, Xunit.TestContext.Current.CancellationToken));
+        Assert.Single(await UsersAsync());
     }
 
     [Fact]
@@ -58,8 +40,7 @@ public sealed class CreateUserFormTests : AppComponentContext, IAsyncLifetime
     {
         var form = Render<CreateUserForm>();
 
-        await TypeAsync(form, "create-user-email", "not-an-email");
-        await form.Find("[data-testid=create-user]").ClickAsync(new MouseEventArgs());
+        await form.Fill().With("create-user-email", "not-an-email").SubmitAsync("create-user");
 
         form.WaitForAssertion(() => Assert.Contains("Enter a valid email address.", form.Markup));
     }
@@ -69,11 +50,9 @@ public sealed class CreateUserFormTests : AppComponentContext, IAsyncLifetime
     {
         var form = Render<CreateUserForm>();
 
-        await TypeAsync(form, "create-user-email", "mark@example.com");
-        await TypeAsync(form, "create-user-password", "short");
-        await form.Find("[data-testid=create-user]").ClickAsync(new MouseEventArgs());
+        await form.Fill().With("create-user-email", "mark@example.com").With("create-user-password", "short").SubmitAsync("create-user");
 
-        form.WaitForAssertion(() => Assert.Contains("at least 10", form.Find("[data-testid=create-user-password]").Closest(".mud-input-control")!.TextContent));
+        form.WaitForAssertion(() => Assert.Contains("at least 10", form.TextAround("create-user-password")));
     }
 
     [Fact]
@@ -82,13 +61,14 @@ public sealed class CreateUserFormTests : AppComponentContext, IAsyncLifetime
         var created = false;
         var form = Render<CreateUserForm>(p => p.Add(f => f.Created, () => created = true));
 
-        await TypeAsync(form, "create-user-email", " mark@example.com ");
-        await TypeAsync(form, "create-user-display-name", "Mark Doe");
-        await TypeAsync(form, "create-user-password", "Long-enough-password-1");
-        await form.Find("[data-testid=create-user]").ClickAsync(new MouseEventArgs());
+        await form.Fill()
+            .With("create-user-email", " mark@example.com ")
+            .With("create-user-display-name", "Mark Doe")
+            .With("create-user-password", "Long-enough-password-1")
+            .SubmitAsync("create-user");
 
         form.WaitForAssertion(() => Assert.True(created));
-        var mark = (await core.Get<UserAdministration>().ListAsync(core.Actor.Current, Xunit.TestContext.Current.CancellationToken)).Single(u => u.Email == "mark@example.com");
+        var mark = (await UsersAsync()).Single(u => u.Email == "mark@example.com");
         Assert.Equal("Mark Doe", mark.DisplayName);
         Assert.Equal(Roles.Marketer, mark.Role);
         Assert.Equal("", form.Find("input[data-testid=create-user-email]").GetAttribute("value") ?? "");

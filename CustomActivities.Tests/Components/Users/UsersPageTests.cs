@@ -10,32 +10,23 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CustomActivities.Tests.Components.Users;
 
 /// <summary>The users page (its grid and row actions) on a real database: what each row lets the signed-in admin do, and why a control is greyed out.</summary>
-public sealed class UsersPageTests : AppComponentContext, IAsyncLifetime
+public sealed class UsersPageTests : CoreComponentContext
 {
-    private CoreTestHost core = null!;
     private UserAdministration users = null!;
     private Actor me = null!;
 
-    protected override void AddServices(IServiceCollection services) => services
-        .AddSingleton(_ => core.Get<UserAdministration>())
-        .AddSingleton<ICurrentActor>(_ => core.Actor);
+    protected override IEnumerable<Type> CoreServices => [typeof(UserAdministration)];
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        core = await new CoreTestHostBuilder().BuildAsync();
-        users = core.Get<UserAdministration>();
+        await base.InitializeAsync();
+        users = Core.Get<UserAdministration>();
         // Signed in as the seeded admin, the only admin: their own row is both "own account" and "last admin".
         var seeded = (await users.ListAsync(Actor.System, Xunit.TestContext.Current.CancellationToken)).Single();
         me = new Actor(ActorKind.User, seeded.Id, seeded.Email, IsAdmin: true);
-        core.Actor.Current = me;
+        Core.Actor.Current = me;
         SignInAs(seeded.Email, Roles.Admin);
         await users.CreateAsync(me, "mark@example.com", "Mark Doe", "Long-enough-password-1", Roles.Marketer);
-    }
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await DisposeAsync();
-        await core.DisposeAsync();
     }
 
     private IRenderedComponent<WithOverlays> RenderPage() =>

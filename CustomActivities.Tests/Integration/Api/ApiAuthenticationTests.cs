@@ -73,7 +73,7 @@ public sealed class ApiAuthenticationTests(ApiFixture fixture) : IClassFixture<A
         {
             var clients = scope.ServiceProvider.GetRequiredService<ApiClientService>();
             await clients.RevokeAsync(revoked.Id, TestContext.Current.CancellationToken);
-            var fresh = await clients.RotateSecretAsync(rotated.Id, TestContext.Current.CancellationToken);
+            var fresh = (await clients.RotateSecretAsync(rotated.Id, TestContext.Current.CancellationToken)).Value!;
             Assert.NotEqual(rotated.Secret, fresh.Secret);
             using var freshHttp = Api.WithToken(await Api.TokenAsync(fresh with { }));
             Assert.True((await GetAsync(freshHttp, Types)).Success);

@@ -2,6 +2,7 @@ using System.Net;
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Users;
 using CustomActivities.Tests.Support;
+using CustomActivities.Core.Results;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -63,11 +64,11 @@ public sealed class SessionRevocationTests : IAsyncLifetime
         Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
-    private async Task AsAdminAsync(Func<UserAdministration, string, Task<UserOperationResult>> change, string email)
+    private async Task AsAdminAsync(Func<UserAdministration, string, Task<Result>> change, string email)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
         var result = await change(scope.ServiceProvider.GetRequiredService<UserAdministration>(), user!.Id);
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        Assert.True(result.Succeeded, string.Join(" ", result.Problems));
     }
 }

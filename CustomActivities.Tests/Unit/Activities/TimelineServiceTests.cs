@@ -144,6 +144,39 @@ public sealed class TimelineServiceTests
     }
 
     [Fact]
+    public async Task Entries_are_named_by_todays_name_with_their_versions_label_beside_it_when_the_type_was_renamed_since()
+    {
+        await using var host = await new CoreTestHostBuilder().BuildAsync();
+        var person = A.Person.Build();
+        await using (var context = host.NewContext())
+        {
+            context.Add(person);
+            await context.SaveChangesAsync(Ct);
+        }
+        var types = host.Get<ActivityTypeService>();
+        var marketer = new CustomActivities.Core.Auditing.Actor(CustomActivities.Core.Auditing.ActorKind.User, "m", "mark@test.local");
+        var admin = new CustomActivities.Core.Auditing.Actor(CustomActivities.Core.Auditing.ActorKind.User, "a", "admin@test.local", IsAdmin: true);
+        await types.CreateAsync(marketer, Define.ActivityType.Named("Cheque deposited").Build(), Ct);
+        await types.ApproveAsync(admin, "chequeDeposited", cancellationToken: Ct);
+        var typeId = (await types.GetAsync("chequeDeposited", Ct))!.Id;
+        var writer = host.Get<ActivityBulkWriter>();
+        var timeline = host.Get<TimelineService>();
+        await writer.WriteAsync([An.Activity(person.Id, typeId).Version(1).At(T0).Build()], Ct);
+        Assert.Equal(["Cheque deposited"], (await timeline.OlderAsync(person.Id, TimelineFilter.None, null, 50, Ct)).Entries.Select(e => e.TypeLabel));
+
+        // Renamed through the service: the approval's event tells the timeline today's name changed.
+        var detail = (await types.GetAsync("chequeDeposited", Ct))!;
+        await types.UpdateDraftAsync(marketer, "chequeDeposited",
+            Define.ActivityType.From(detail.Live!.ToDefinition(detail.ApiName)).WithDisplayName("Cheque cashed").Build(), detail.ConcurrencyStamp, Ct);
+        await types.ApproveAsync(admin, "chequeDeposited", cancellationToken: Ct);
+        await writer.WriteAsync([An.Activity(person.Id, typeId).Version(2).At(T0.AddHours(1)).Build()], Ct);
+
+        var entries = (await timeline.OlderAsync(person.Id, TimelineFilter.None, null, 50, Ct)).Entries;
+        Assert.Equal(["Cheque cashed", ActivityTypeLabel.For("Cheque cashed", 1, "Cheque deposited")], entries.Select(e => e.TypeLabel));
+        Assert.Equal("Cheque cashed (v1: Cheque deposited)", entries[1].TypeLabel);
+    }
+
+    [Fact]
     public async Task The_histogram_counts_per_day_week_or_month_of_the_viewers_calendar_with_empty_buckets()
     {
         await using var host = await new CoreTestHostBuilder().BuildAsync();

@@ -22,7 +22,7 @@ public sealed class ActivityTypeConcurrencyTests
         var second = await service.UpdateDraftAsync(Marketer, approved.ApiName, approved.Editing().WithDisplayName("Webinar watched").Build(), approved.ConcurrencyStamp, Ct);
 
         Assert.True(first.Succeeded);
-        var error = second.Errors.Single();
+        var error = second.Problems.Single();
         Assert.Equal(ActivityTypeErrorCodes.Concurrency, error.Code);
         Assert.Equal($"This type was changed by mia@test.local at {host.Clock.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC. Reload it to see the change, then try again.", error.Message);
         Assert.Equal("Webinar joined", (await service.GetAsync(approved.ApiName, Ct))!.Draft!.DisplayName);

@@ -49,7 +49,7 @@ public sealed class ActivityTypeCreationTests
         var result = await service.CreateAsync(Marketer, definition, Ct);
 
         Assert.False(result.Succeeded);
-        var byField = result.Errors.ToDictionary(e => e.Field, e => e.Code);
+        var byField = result.Problems.ToDictionary(e => e.Field, e => e.Code);
         Assert.Equal(ActivityTypeErrorCodes.InvalidDisplayName, byField["displayName"]);
         Assert.Equal(ActivityTypeErrorCodes.InvalidApiName, byField["apiName"]);
         Assert.Equal(ActivityTypeErrorCodes.Required, byField["triggerName"]);
@@ -70,7 +70,7 @@ public sealed class ActivityTypeCreationTests
 
         var result = await host.Get<ActivityTypeService>().CreateAsync(Marketer, Define.ActivityType.WithApiName(new string('a', 256)).Build(), Ct);
 
-        Assert.Equal(("apiName", ActivityTypeErrorCodes.TooLong), (result.Errors.Single().Field, result.Errors.Single().Code));
+        Assert.Equal(("apiName", ActivityTypeErrorCodes.TooLong), (result.Problems.Single().Field, result.Problems.Single().Code));
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class ActivityTypeCreationTests
 
         Assert.Equal(
             [("apiName", ActivityTypeErrorCodes.DuplicateApiName), ("triggerName", ActivityTypeErrorCodes.DuplicateTriggerName), ("filterName", ActivityTypeErrorCodes.DuplicateFilterName)],
-            result.Errors.Select(e => (e.Field, e.Code)));
+            result.Problems.Select(e => (e.Field, e.Code)));
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class ActivityTypeCreationTests
         var result = await host.Get<ActivityTypeService>().CreateAsync(Marketer,
             Define.ActivityType.WithField("minutes", FieldDataType.Integer).WithField("WebinarName").Build(), Ct);
 
-        Assert.Equal(("fields[1].apiName", ActivityTypeErrorCodes.DuplicateFieldApiName), (result.Errors.Single().Field, result.Errors.Single().Code));
+        Assert.Equal(("fields[1].apiName", ActivityTypeErrorCodes.DuplicateFieldApiName), (result.Problems.Single().Field, result.Problems.Single().Code));
     }
 
     [Fact]
@@ -122,8 +122,8 @@ public sealed class ActivityTypeCreationTests
         var twentyOne = await service.CreateAsync(Marketer, Define.ActivityType.Named("Demo booked").WithFields(21).Build(), Ct);
 
         Assert.True(twenty.Succeeded);
-        Assert.Equal(("fields", ActivityTypeErrorCodes.TooManyFields), (twentyOne.Errors.Single().Field, twentyOne.Errors.Single().Code));
-        Assert.Contains("at most 20", twentyOne.Errors.Single().Message);
+        Assert.Equal(("fields", ActivityTypeErrorCodes.TooManyFields), (twentyOne.Problems.Single().Field, twentyOne.Problems.Single().Code));
+        Assert.Contains("at most 20", twentyOne.Problems.Single().Message);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class ActivityTypeCreationTests
 
         var third = await service.CreateAsync(Marketer, Define.ActivityType.Named("Demo booked").Build(), Ct);
         Assert.True(third.Has(ActivityTypeErrorCodes.TooManyActiveTypes));
-        Assert.Contains("2 active activity types", third.Errors.Single().Message);
+        Assert.Contains("2 active activity types", third.Problems.Single().Message);
 
         await service.ArchiveAsync(Admin, first.ApiName, cancellationToken: Ct);
         Assert.True((await service.CreateAsync(Marketer, Define.ActivityType.Named("Demo booked").Build(), Ct)).Succeeded);

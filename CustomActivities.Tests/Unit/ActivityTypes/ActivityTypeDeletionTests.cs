@@ -47,7 +47,7 @@ public sealed class ActivityTypeDeletionTests
 
         var delete = await service.DeleteAsync(Admin, approved.ApiName, cancellationToken: Ct);
         Assert.True(delete.Has(ActivityTypeErrorCodes.HasActivities));
-        Assert.Contains("Archive it instead", delete.Errors.Single().Message);
+        Assert.Contains("Archive it instead", delete.Problems.Single().Message);
 
         Assert.True((await service.ArchiveAsync(Admin, approved.ApiName, cancellationToken: Ct)).Succeeded);
         var archived = (await service.GetAsync(approved.ApiName, Ct))!;

@@ -24,7 +24,7 @@ public sealed class ActivityTypeImmutabilityTests
 
         var result = await service.UpdateDraftAsync(Marketer, approved.ApiName, approved.Editing().WithApiName("webinarJoined").Build(), approved.ConcurrencyStamp, Ct);
 
-        Assert.Equal(("apiName", ActivityTypeErrorCodes.ApiNameImmutable), (result.Errors.Single().Field, result.Errors.Single().Code));
+        Assert.Equal(("apiName", ActivityTypeErrorCodes.ApiNameImmutable), (result.Problems.Single().Field, result.Problems.Single().Code));
         Assert.Equal(ActivityTypeStatus.Approved, (await service.GetAsync(approved.ApiName, Ct))!.Status);
     }
 
@@ -37,8 +37,8 @@ public sealed class ActivityTypeImmutabilityTests
         var result = await service.UpdateDraftAsync(Marketer, approved.ApiName,
             approved.Editing().RetypeField("minutesWatched", FieldDataType.Float).Build(), approved.ConcurrencyStamp, Ct);
 
-        Assert.Equal(("fields[0].dataType", ActivityTypeErrorCodes.FieldDataTypeImmutable), (result.Errors.Single().Field, result.Errors.Single().Code));
-        Assert.Contains("Remove it and add a new field", result.Errors.Single().Message);
+        Assert.Equal(("fields[0].dataType", ActivityTypeErrorCodes.FieldDataTypeImmutable), (result.Problems.Single().Field, result.Problems.Single().Code));
+        Assert.Contains("Remove it and add a new field", result.Problems.Single().Message);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class ActivityTypeImmutabilityTests
 
         var result = await service.UpdateDraftAsync(Marketer, approved.ApiName, definition, approved.ConcurrencyStamp, Ct);
 
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
         var draft = (await service.GetAsync(approved.ApiName, Ct))!.Draft!;
         Assert.Equal(["webinarName", "minutesWatched", "rating"], draft.AllFields.Select(f => f.ApiName));
         Assert.Equal(("Webinar title", "Joins Webinar"), (draft.PrimaryField.DisplayName, draft.TriggerName));
@@ -96,7 +96,7 @@ public sealed class ActivityTypeImmutabilityTests
         var result = await service.UpdateDraftAsync(Marketer, approved.ApiName,
             approved.Editing().WithPrimary("topic").Build(), approved.ConcurrencyStamp, Ct);
 
-        Assert.Equal(("primaryField", ActivityTypeErrorCodes.PrimaryFieldRemoved), (result.Errors.Single().Field, result.Errors.Single().Code));
+        Assert.Equal(("primaryField", ActivityTypeErrorCodes.PrimaryFieldRemoved), (result.Problems.Single().Field, result.Problems.Single().Code));
     }
 
     [Fact]
@@ -110,8 +110,8 @@ public sealed class ActivityTypeImmutabilityTests
         var otherType = await service.UpdateDraftAsync(Marketer, approved.ApiName, approved.Editing().SwapPrimaryWith("minutesWatched").Build(), approved.ConcurrencyStamp, Ct);
         var sameType = await service.UpdateDraftAsync(Marketer, approved.ApiName, approved.Editing().SwapPrimaryWith("presenter").Build(), approved.ConcurrencyStamp, Ct);
 
-        Assert.Equal(("primaryField", ActivityTypeErrorCodes.PrimarySwapInvalid), (otherType.Errors.Single().Field, otherType.Errors.Single().Code));
-        Assert.True(sameType.Succeeded, string.Join("; ", sameType.Errors));
+        Assert.Equal(("primaryField", ActivityTypeErrorCodes.PrimarySwapInvalid), (otherType.Problems.Single().Field, otherType.Problems.Single().Code));
+        Assert.True(sameType.Succeeded, string.Join("; ", sameType.Problems));
         Assert.True((await service.ApproveAsync(Admin, approved.ApiName, cancellationToken: Ct)).Succeeded);
         var live = (await service.GetAsync(approved.ApiName, Ct))!.Live!;
         Assert.Equal(("presenter", "webinarName"), (live.PrimaryField.ApiName, live.Fields[0].ApiName));

@@ -156,7 +156,7 @@ public sealed class ActivityTypeLifecycleTests
             draft.Editing().WithApiName("webinarJoined").RetypeField("minutes", FieldDataType.Float).WithPrimary("topic").Build(), draft.ConcurrencyStamp, Ct);
 
         Assert.True(result.Succeeded);
-        Assert.Equal("webinarJoined", result.ApiName);
+        Assert.Equal("webinarJoined", result.Value);
         var detail = (await service.GetAsync("webinarJoined", Ct))!;
         Assert.Equal((1, "topic", FieldDataType.Float), (detail.Draft!.Number, detail.Draft.PrimaryField.ApiName, detail.Draft.Fields.Single().DataType));
     }
@@ -202,7 +202,7 @@ public sealed class ActivityTypeLifecycleTests
         var second = draft.Editing().WithoutField("rating").WithoutField("minutesWatched").SwapPrimaryWith("presenter").RelabelField("notes", "Notes").Build();
         var result = await service.UpdateDraftAsync(Marketer, approved.ApiName, second, draft.ConcurrencyStamp, Ct);
 
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
         var edited = (await service.GetAsync(approved.ApiName, Ct))!.Draft!;
         Assert.Equal(2, edited.Number);
         Assert.Equal(["presenter", "webinarName", "notes"], edited.AllFields.Select(f => f.ApiName));

@@ -31,7 +31,7 @@ public sealed class ActivityTypePartialEditTests
 
         var result = await service.AddAttributesAsync(Marketer, approved.ApiName, [new AttributeChange("rating", "Rating", null, "integer")], Ct);
 
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
         var detail = (await service.GetAsync(approved.ApiName, Ct))!;
         Assert.Equal(ActivityTypeStatus.ApprovedWithDraft, detail.Status);
         Assert.Equal(["webinarName", "minutesWatched", "sessionCode", "rating"], detail.Draft!.AllFields.Select(f => f.ApiName));
@@ -49,7 +49,7 @@ public sealed class ActivityTypePartialEditTests
 
         var result = await service.RemoveAttributesAsync(Marketer, approved.ApiName, ["minutesWatched"], Ct);
 
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
         var draft = (await service.GetAsync(approved.ApiName, Ct))!.Draft!;
         Assert.Equal(["webinarName", "sessionCode", "rating"], draft.AllFields.Select(f => f.ApiName));
     }
@@ -64,7 +64,7 @@ public sealed class ActivityTypePartialEditTests
 
         var result = await service.UpdateAttributesAsync(Marketer, approved.ApiName, [new AttributeChange("minutesWatched", DataType: "float")], Ct);
 
-        Assert.Equal(ActivityTypeErrorCodes.FieldDataTypeImmutable, result.Errors.Single().Code);
+        Assert.Equal(ActivityTypeErrorCodes.FieldDataTypeImmutable, result.Problems.Single().Code);
         var after = (await service.GetAsync(approved.ApiName, Ct))!;
         Assert.Equal((ActivityTypeStatus.Approved, approved.ConcurrencyStamp), (after.Status, after.ConcurrencyStamp));
         Assert.Equal(audits, await AuditCountAsync(host));
@@ -83,7 +83,7 @@ public sealed class ActivityTypePartialEditTests
 
         Assert.True(otherType.Has(ActivityTypeErrorCodes.PrimarySwapInvalid));
         Assert.True(newField.Has(ActivityTypeErrorCodes.PrimarySwapInvalid));
-        Assert.True(swap.Succeeded, string.Join("; ", swap.Errors));
+        Assert.True(swap.Succeeded, string.Join("; ", swap.Problems));
         Assert.Equal(["sessionCode", "minutesWatched", "webinarName"], (await service.GetAsync(approved.ApiName, Ct))!.Draft!.AllFields.Select(f => f.ApiName));
     }
 
@@ -96,8 +96,8 @@ public sealed class ActivityTypePartialEditTests
 
         var result = await service.UpdateDraftAsync(Marketer, WithTwoStrings.ApiName, new TypeChange(ApiName: "webinarJoined", Name: "Webinar joined"), Ct);
 
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-        Assert.Equal("webinarJoined", result.ApiName);
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
+        Assert.Equal("webinarJoined", result.Value);
         var draft = (await service.GetAsync("webinarJoined", Ct))!.Draft!;
         Assert.Equal(("Webinar joined", 3), (draft.DisplayName, draft.AllFields.Count()));
     }

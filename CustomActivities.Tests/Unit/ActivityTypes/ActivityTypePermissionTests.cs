@@ -4,6 +4,7 @@ using CustomActivities.Core.Auditing;
 using CustomActivities.Tests.Builders;
 using CustomActivities.Tests.Support;
 using static CustomActivities.Tests.Unit.ActivityTypes.People;
+using CustomActivities.Core.Results;
 
 namespace CustomActivities.Tests.Unit.ActivityTypes;
 
@@ -12,7 +13,7 @@ public sealed class ActivityTypePermissionTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static string? Why(IReadOnlyList<ActivityTypeError> refused) => refused.FirstOrDefault()?.Code;
+    private static string? Why(IReadOnlyList<Problem> refused) => refused.FirstOrDefault()?.Code;
 
     [Fact]
     public async Task A_marketer_may_edit_discard_their_own_draft_and_download_the_schema_but_not_approve_archive_or_delete_an_approved_type()
@@ -56,7 +57,7 @@ public sealed class ActivityTypePermissionTests
         var can = (await service.PermissionsAsync(OtherMarketer, approved.ApiName, Ct))!;
         var discarded = await service.DiscardDraftAsync(OtherMarketer, approved.ApiName, cancellationToken: Ct);
 
-        Assert.Equal(can.Discard, discarded.Errors);
+        Assert.Equal(can.Discard, discarded.Problems);
     }
 
     [Fact]

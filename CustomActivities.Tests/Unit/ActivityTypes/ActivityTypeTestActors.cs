@@ -17,9 +17,9 @@ internal static class People
     {
         definition ??= Define.ActivityType.WithField("minutesWatched", FieldDataType.Integer).WithField("askedQuestion", FieldDataType.Boolean).Build();
         var created = await service.CreateAsync(Marketer, definition);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors));
+        Assert.True(created.Succeeded, string.Join("; ", created.Problems));
         var approved = await service.ApproveAsync(Admin, definition.ApiName);
-        Assert.True(approved.Succeeded, string.Join("; ", approved.Errors));
+        Assert.True(approved.Succeeded, string.Join("; ", approved.Problems));
         return (await service.GetAsync(definition.ApiName))!;
     }
 

@@ -28,7 +28,7 @@ public sealed class ApiClientSelfApprovalTests
         var result = await service.ApproveAsync(Integration, "webinarAttended", cancellationToken: Ct);
 
         Assert.Empty(permissions!.Approve);
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
         Assert.Equal(ActivityTypeStatus.Approved, (await service.GetAsync("webinarAttended", Ct))!.Status);
         await using var context = host.NewContext();
         var approval = await context.AuditEntries.SingleAsync(e => e.Action.StartsWith("activity-type.approved"), Ct);
@@ -63,7 +63,7 @@ public sealed class ApiClientSelfApprovalTests
 
         Assert.Equal(ActivityTypeErrorCodes.SelfApproval, Assert.Single(permissions!.Approve).Code);
         Assert.True(own.Has(ActivityTypeErrorCodes.SelfApproval));
-        Assert.True(other.Succeeded, string.Join("; ", other.Errors));
+        Assert.True(other.Succeeded, string.Join("; ", other.Problems));
         await using var context = host.NewContext();
         var approval = await context.AuditEntries.SingleAsync(e => e.Action.StartsWith("activity-type.approved"), Ct);
         Assert.Equal((ActivityTypeService.Actions.Approved, "api:webinar-bridge"), (approval.Action, approval.Actor));

@@ -12,7 +12,7 @@ public sealed class ApiUsageTrackerTests
             .WithSetting("Api:RateLimitCalls", "2").WithSetting("Api:RateLimitWindowSeconds", "20").WithSetting("Api:MaxConcurrentCalls", "2")
             .BuildAsync();
         var tracker = host.Get<ApiUsageTracker>();
-        var client = (await host.Get<ApiClientService>().CreateAsync("t", ApiPermission.Full, TestContext.Current.CancellationToken)).Id;
+        var client = (await host.Get<ApiClientService>().CreateAsync("t", ApiPermission.Full, TestContext.Current.CancellationToken)).Value!.Id;
 
         Assert.Equal(ApiAdmission.Admitted, await tracker.BeginAsync(client, TestContext.Current.CancellationToken));
         Assert.Equal(ApiAdmission.Admitted, await tracker.BeginAsync(client, TestContext.Current.CancellationToken));
@@ -32,7 +32,7 @@ public sealed class ApiUsageTrackerTests
     {
         await using var host = await new CoreTestHostBuilder().WithSetting("Api:DailyQuota", "3").BuildAsync();
         var tracker = host.Get<ApiUsageTracker>();
-        var client = (await host.Get<ApiClientService>().CreateAsync("q", ApiPermission.Full, TestContext.Current.CancellationToken)).Id;
+        var client = (await host.Get<ApiClientService>().CreateAsync("q", ApiPermission.Full, TestContext.Current.CancellationToken)).Value!.Id;
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(ApiAdmission.Admitted, await tracker.BeginAsync(client, TestContext.Current.CancellationToken));

@@ -79,22 +79,22 @@ public sealed class PeopleServiceTests
         await using var host = await new CoreTestHostBuilder().BuildAsync();
         var people = host.Get<PeopleService>();
 
-        Assert.Equal(PersonErrors.EmailRequired, (await people.CreateAsync(new PersonInput { Email = " " }, Ct)).Errors["Email"]);
-        Assert.Equal(PersonErrors.EmailInvalid, (await people.CreateAsync(new PersonInput { Email = "not-an-email" }, Ct)).Errors["Email"]);
-        Assert.Equal(PersonErrors.EmailInvalid, (await people.CreateAsync(new PersonInput { Email = "a b@example.com" }, Ct)).Errors["Email"]);
-        Assert.Equal(PersonErrors.TooLong, (await people.CreateAsync(new PersonInput { Email = "x@example.com", Company = new string('c', 256) }, Ct)).Errors["Company"]);
+        Assert.Equal(PersonErrors.EmailRequired, (await people.CreateAsync(new PersonInput { Email = " " }, Ct)).Problems.Single(p => p.Field == "Email").Code);
+        Assert.Equal(PersonErrors.EmailInvalid, (await people.CreateAsync(new PersonInput { Email = "not-an-email" }, Ct)).Problems.Single(p => p.Field == "Email").Code);
+        Assert.Equal(PersonErrors.EmailInvalid, (await people.CreateAsync(new PersonInput { Email = "a b@example.com" }, Ct)).Problems.Single(p => p.Field == "Email").Code);
+        Assert.Equal(PersonErrors.TooLong, (await people.CreateAsync(new PersonInput { Email = "x@example.com", Company = new string('c', 256) }, Ct)).Problems.Single(p => p.Field == "Company").Code);
 
         var created = await people.CreateAsync(new PersonInput { Email = " ada@example.com ", FirstName = "Ada", LastName = " ", Company = "Engines" }, Ct);
         Assert.True(created.Succeeded);
-        Assert.Equal(PersonErrors.EmailTaken, (await people.CreateAsync(new PersonInput { Email = "ADA@example.com" }, Ct)).Errors["Email"]);
+        Assert.Equal(PersonErrors.EmailTaken, (await people.CreateAsync(new PersonInput { Email = "ADA@example.com" }, Ct)).Problems.Single(p => p.Field == "Email").Code);
         var grace = await people.CreateAsync(new PersonInput { Email = "grace@example.com" }, Ct);
 
-        Assert.Equal(PersonErrors.EmailTaken, (await people.UpdateAsync(grace.PersonId!.Value, new PersonInput { Email = "Ada@Example.com" }, Ct)).Errors["Email"]);
-        Assert.Equal(PersonErrors.NotFound, (await people.UpdateAsync(999, new PersonInput { Email = "x@example.com" }, Ct)).Errors["Email"]);
-        var edited = await people.UpdateAsync(created.PersonId!.Value, new PersonInput { Email = "ada@example.com", FirstName = "Augusta Ada", LastName = "King" }, Ct);
+        Assert.Equal(PersonErrors.EmailTaken, (await people.UpdateAsync(grace.Value, new PersonInput { Email = "Ada@Example.com" }, Ct)).Problems.Single(p => p.Field == "Email").Code);
+        Assert.Equal(PersonErrors.NotFound, (await people.UpdateAsync(999, new PersonInput { Email = "x@example.com" }, Ct)).Problems.Single(p => p.Field == "Email").Code);
+        var edited = await people.UpdateAsync(created.Value, new PersonInput { Email = "ada@example.com", FirstName = "Augusta Ada", LastName = "King" }, Ct);
         Assert.True(edited.Succeeded);
 
-        var ada = await people.FindAsync(created.PersonId.Value, Ct);
+        var ada = await people.FindAsync(created.Value, Ct);
         Assert.Equal(("ada@example.com", "Augusta Ada", "King", (string?)null), (ada!.Email, ada.FirstName, ada.LastName, ada.Company));
         Assert.Equal("admin@test.local", ada.UpdatedBy);
         await using var context = host.NewContext();

@@ -40,7 +40,7 @@ public sealed class UserAccountLifecycleTests : IAsyncLifetime
         var tooLong = await users.CreateAsync(Admin, "long@example.com", new string('x', 101), "Long-enough-password-1", Roles.Marketer);
 
         Assert.Equal("Mark Doe", mark.DisplayName);
-        Assert.Equal([UserErrors.DisplayNameTooLong], tooLong.Errors);
+        Assert.Equal([UserErrors.DisplayNameTooLong], tooLong.Problems.Select(p => p.Code));
     }
 
     [Fact]
@@ -53,14 +53,14 @@ public sealed class UserAccountLifecycleTests : IAsyncLifetime
         var reset = await users.ResetPasswordAsync(Admin, mark.Id);
 
         Assert.True(reset.Succeeded);
-        Assert.NotNull(reset.NewPassword);
+        Assert.NotNull(reset.Value);
         var after = (await manager.FindByIdAsync(mark.Id))!;
-        Assert.True(await manager.CheckPasswordAsync(after, reset.NewPassword));
+        Assert.True(await manager.CheckPasswordAsync(after, reset.Value));
         Assert.False(await manager.CheckPasswordAsync(after, "Long-enough-password-1"));
         Assert.NotEqual(stampBefore, after.SecurityStamp);
         await using var context = host.NewContext();
         var audit = await context.AuditEntries.SingleAsync(e => e.Action == AuditActions.UserPasswordReset, TestContext.Current.CancellationToken);
-        Assert.DoesNotContain(reset.NewPassword, (audit.Before ?? "") + audit.After, StringComparison.Ordinal);
+        Assert.DoesNotContain(reset.Value, (audit.Before ?? "") + audit.After, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class UserAccountLifecycleTests : IAsyncLifetime
         Assert.True((await users.SetDeactivatedAsync(Admin, mark.Id, deactivated: true)).Succeeded);
         Assert.Equal(UserStatus.Deactivated, (await FindAsync("mark@example.com")).Status);
         Assert.True(await users.IsLockedByAdminAsync("mark@example.com"));
-        Assert.Equal([UserErrors.Deactivated], (await users.SetLockedAsync(Admin, mark.Id, locked: false)).Errors);
+        Assert.Equal([UserErrors.Deactivated], (await users.SetLockedAsync(Admin, mark.Id, locked: false)).Problems.Select(p => p.Code));
 
         Assert.True((await users.SetDeactivatedAsync(Admin, mark.Id, deactivated: false)).Succeeded);
         Assert.Equal(UserStatus.Active, (await FindAsync("mark@example.com")).Status);
@@ -97,10 +97,10 @@ public sealed class UserAccountLifecycleTests : IAsyncLifetime
     {
         var last = await SeededAdminAsync();
 
-        Assert.Equal([UserErrors.LastAdmin], (await users.ChangeRoleAsync(Admin, last.Id, Roles.Marketer)).Errors);
-        Assert.Equal([UserErrors.LastAdmin], (await users.SetLockedAsync(Admin, last.Id, locked: true)).Errors);
-        Assert.Equal([UserErrors.LastAdmin], (await users.SetDeactivatedAsync(Admin, last.Id, deactivated: true)).Errors);
-        Assert.Equal([UserErrors.LastAdmin], (await users.DeleteAsync(Admin, last.Id)).Errors);
+        Assert.Equal([UserErrors.LastAdmin], (await users.ChangeRoleAsync(Admin, last.Id, Roles.Marketer)).Problems.Select(p => p.Code));
+        Assert.Equal([UserErrors.LastAdmin], (await users.SetLockedAsync(Admin, last.Id, locked: true)).Problems.Select(p => p.Code));
+        Assert.Equal([UserErrors.LastAdmin], (await users.SetDeactivatedAsync(Admin, last.Id, deactivated: true)).Problems.Select(p => p.Code));
+        Assert.Equal([UserErrors.LastAdmin], (await users.DeleteAsync(Admin, last.Id)).Problems.Select(p => p.Code));
 
         var after = await SeededAdminAsync();
         Assert.Equal(Roles.Admin, after.Role);
@@ -119,7 +119,7 @@ public sealed class UserAccountLifecycleTests : IAsyncLifetime
 
         var second = await FindAsync("second@example.com");
         Assert.Equal(UserErrors.LastAdmin, second.RefusalOf(UserAction.Deactivate));
-        Assert.Equal([UserErrors.LastAdmin], (await users.DeleteAsync(Admin, second.Id)).Errors);
+        Assert.Equal([UserErrors.LastAdmin], (await users.DeleteAsync(Admin, second.Id)).Problems.Select(p => p.Code));
     }
 
     [Fact]
@@ -133,6 +133,6 @@ public sealed class UserAccountLifecycleTests : IAsyncLifetime
 
         Assert.Equal(UserErrors.OwnRole, own.RefusalOf(UserAction.ChangeRole));
         Assert.Equal(UserErrors.OwnDelete, own.RefusalOf(UserAction.Delete));
-        Assert.Equal([UserErrors.OwnPassword], (await users.ResetPasswordAsync(asSecond, second.Id)).Errors);
+        Assert.Equal([UserErrors.OwnPassword], (await users.ResetPasswordAsync(asSecond, second.Id)).Problems.Select(p => p.Code));
     }
 }

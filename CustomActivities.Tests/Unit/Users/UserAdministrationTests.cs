@@ -39,10 +39,10 @@ public sealed class UserAdministrationTests
         var duplicate = await users.CreateAsync(Admin, "c@example.com", null, "Long-enough-password-1", Roles.Marketer);
 
         Assert.False(weak.Succeeded);
-        Assert.Contains(weak.Errors, e => e.Contains("at least 10", StringComparison.Ordinal));
+        Assert.Contains(weak.Problems, e => e.Message.Contains("at least 10", StringComparison.Ordinal));
         Assert.False(unknownRole.Succeeded);
         Assert.False(duplicate.Succeeded);
-        Assert.Contains("already taken", Assert.Single(duplicate.Errors), StringComparison.Ordinal);
+        Assert.Contains("already taken", Assert.Single(duplicate.Problems).Message, StringComparison.Ordinal);
         Assert.Equal(2, (await users.ListAsync(Admin, TestContext.Current.CancellationToken)).Count); // the seeded admin and c@
     }
 

@@ -14,6 +14,4 @@ public static class ActivityTypeEndpoints
             .RequireAuthorization();
         return endpoints;
     }
-
-    public static IServiceCollection AddActivityTypesUi(this IServiceCollection services) => services.AddSingleton<ApprovalQueueNotifier>();
 }

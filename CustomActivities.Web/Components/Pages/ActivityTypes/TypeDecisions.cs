@@ -2,6 +2,7 @@ using CustomActivities.Core.ActivityTypes;
 using CustomActivities.Web.Components.Shared;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
+using CustomActivities.Core.Results;
 
 namespace CustomActivities.Web.Components.Pages.ActivityTypes;
 
@@ -30,19 +31,6 @@ public static class TypeDecisions
         var changes = string.Join("; ", impact.BreakingChanges.Select(c => DiffText.Describe(text, c, withValues: true)));
         return await dialogs.AskAsync(text["ApproveBreaking.Title"], text["ApproveBreaking.Body", displayName, impact.ActivityCount.ToString("N0"), changes],
             text["ApproveBreaking.Ok"], text["Confirm.Cancel"]);
-    }
-
-    /// <summary>Tells the outcome: "done" in green, or the service's reasons in red (they stay longer, to be read).</summary>
-    public static void Report(this ISnackbar snackbar, IStringLocalizer<ActivityTypesText> text, ActivityTypeResult result, string doneKey, string displayName)
-    {
-        if (result.Succeeded)
-        {
-            snackbar.Add(text[doneKey, displayName], Severity.Success);
-        }
-        else
-        {
-            snackbar.Add(ErrorText.For(text, result), Severity.Error, options => options.VisibleStateDuration = 10_000);
-        }
     }
 }
 

@@ -1,14 +1,10 @@
-using CustomActivities.Core.ActivityTypes;
-using Microsoft.Extensions.Localization;
+using CustomActivities.Core.Results;
 
 namespace CustomActivities.Web.Components.Pages.ActivityTypes;
 
-/// <summary>The message Core gave for one input of the wizard, in the reader's language; null when the input is fine.</summary>
+/// <summary>Where the wizard shows the message Core gave for one input.</summary>
 public static class WizardErrors
 {
-    public static string? Of(this IReadOnlyList<ActivityTypeError> errors, IStringLocalizer localizer, string path) =>
-        errors.FirstOrDefault(e => e.Field == path) is { } error ? ErrorText.For(localizer, error) : null;
-
     /// <summary>The id of the message under an input, for aria-describedby and for tests.</summary>
     public static string Id(string path) => $"error-{path}";
 }
