@@ -102,4 +102,17 @@ public sealed class TimelineFiltersTests : PeopleComponentContext
 
         host.WaitForAssertion(() => Assert.Equal(["to=2026-02-03"], changes.Select(c => c.Key)));
     }
+
+    [Theory]
+    [InlineData("en", "Beginning", "Now", "Most recent")]
+    [InlineData("fr", "Le début", "Maintenant", "Les plus récentes")]
+    public void An_empty_date_says_what_it_means_in_the_readers_language(string culture, string from, string to, string jumpTo)
+    {
+        UseCulture(culture);
+        var filters = RenderFilters();
+
+        Assert.Equal(from, filters.Find("input[data-testid=filter-from]").GetAttribute("placeholder"));
+        Assert.Equal(to, filters.Find("input[data-testid=filter-to]").GetAttribute("placeholder"));
+        Assert.Equal(jumpTo, filters.Find("input[data-testid=jump-to]").GetAttribute("placeholder"));
+    }
 }
