@@ -18,7 +18,7 @@ public partial class ActivityType
     {
         if (!by.IsAdmin)
         {
-            return [new("", ActivityTypeErrorCodes.Forbidden, "Only an admin can approve an activity type.")];
+            return [new("", ActivityTypeErrorCodes.AdminOnly, "Only an admin can approve an activity type.")];
         }
         if (IsArchived)
         {
@@ -43,7 +43,7 @@ public partial class ActivityType
         }
         if (!by.IsAdmin && !IsDraftEditedBy(by))
         {
-            return [new("", ActivityTypeErrorCodes.Forbidden, "Only an admin or the draft's author can discard it.")];
+            return [new("", ActivityTypeErrorCodes.AdminOrAuthorOnly, "Only an admin or the draft's author can discard it.")];
         }
         if (!WasApproved)
         {
@@ -56,7 +56,7 @@ public partial class ActivityType
     {
         if (!by.IsAdmin)
         {
-            return [new("", ActivityTypeErrorCodes.Forbidden, "Only an admin can archive an activity type.")];
+            return [new("", ActivityTypeErrorCodes.AdminOnly, "Only an admin can archive an activity type.")];
         }
         if (IsArchived)
         {
@@ -73,7 +73,7 @@ public partial class ActivityType
     {
         if (!by.IsAdmin)
         {
-            return [new("", ActivityTypeErrorCodes.Forbidden, "Only an admin can restore an activity type.")];
+            return [new("", ActivityTypeErrorCodes.AdminOnly, "Only an admin can restore an activity type.")];
         }
         if (!IsArchived)
         {
@@ -91,7 +91,7 @@ public partial class ActivityType
         }
         if (!by.IsAdmin && (WasApproved || !string.Equals(CreatedBy, by.Label, StringComparison.OrdinalIgnoreCase)))
         {
-            return [new("", ActivityTypeErrorCodes.Forbidden, "Only an admin can delete this type.")];
+            return [new("", ActivityTypeErrorCodes.AdminOnly, "Only an admin can delete this type.")];
         }
         return [];
     }

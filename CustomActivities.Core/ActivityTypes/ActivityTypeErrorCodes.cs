@@ -42,6 +42,10 @@ public static class ActivityTypeErrorCodes
     [ProblemKind(ProblemKind.Forbidden)]
     public const string Forbidden = "forbidden";
     [ProblemKind(ProblemKind.Forbidden)]
+    public const string AdminOnly = "adminOnly";
+    [ProblemKind(ProblemKind.Forbidden)]
+    public const string AdminOrAuthorOnly = "adminOrAuthorOnly";
+    [ProblemKind(ProblemKind.Forbidden)]
     public const string SelfApproval = "selfApproval";
     [ProblemKind(ProblemKind.Conflict)]
     public const string NoDraft = "noDraft";

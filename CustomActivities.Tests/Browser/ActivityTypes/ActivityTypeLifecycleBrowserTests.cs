@@ -78,7 +78,7 @@ public sealed class ActivityTypeLifecycleBrowserTests(BrowserFixture browser)
 
         // A marketer cannot approve: the button is greyed out with the reason, and the approvals page is closed to them.
         await Assertions.Expect(marketer.ByTestId("action-approve")).ToBeDisabledAsync();
-        await Assertions.Expect(marketer.ByTestId("action-approve")).ToHaveAttributeAsync("title", "Your role does not allow this.");
+        await Assertions.Expect(marketer.ByTestId("action-approve")).ToHaveAttributeAsync("title", "Only an admin can do this.");
         await marketer.GotoAsync("approvals");
         await Assertions.Expect(marketer.ByTestId("access-denied")).ToBeVisibleAsync();
 

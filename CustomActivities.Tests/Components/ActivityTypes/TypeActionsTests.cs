@@ -34,7 +34,7 @@ public sealed class TypeActionsTests : ActivityTypeComponentContext
         Assert.True(Enabled(actions, "action-edit"));
         Assert.True(Enabled(actions, "action-schema"));
         Assert.False(Enabled(actions, "action-approve"));
-        Assert.Equal("Your role does not allow this.", Why(actions, "action-approve"));
+        Assert.Equal("Only an admin can do this.", Why(actions, "action-approve"));
         Assert.False(Enabled(actions, "action-archive"));
         Assert.False(Enabled(actions, "action-delete"));
     }
@@ -159,6 +159,6 @@ public sealed class TypeActionsTests : ActivityTypeComponentContext
 
         var actions = RenderActions(draft);
 
-        actions.WaitForAssertion(() => Assert.Equal("Votre rôle ne permet pas cette action.", Why(actions, "action-approve")));
+        actions.WaitForAssertion(() => Assert.Equal("Seul un administrateur peut le faire.", Why(actions, "action-approve")));
     }
 }

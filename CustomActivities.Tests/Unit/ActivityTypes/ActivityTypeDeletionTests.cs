@@ -81,10 +81,10 @@ public sealed class ActivityTypeDeletionTests
         var service = host.Get<ActivityTypeService>();
         var approved = await service.ApprovedAsync();
 
-        Assert.True((await service.ArchiveAsync(Marketer, approved.ApiName, cancellationToken: Ct)).Has(ActivityTypeErrorCodes.Forbidden));
-        Assert.True((await service.DeleteAsync(Marketer, approved.ApiName, cancellationToken: Ct)).Has(ActivityTypeErrorCodes.Forbidden));
+        Assert.True((await service.ArchiveAsync(Marketer, approved.ApiName, cancellationToken: Ct)).Has(ActivityTypeErrorCodes.AdminOnly));
+        Assert.True((await service.DeleteAsync(Marketer, approved.ApiName, cancellationToken: Ct)).Has(ActivityTypeErrorCodes.AdminOnly));
         await service.ArchiveAsync(Admin, approved.ApiName, cancellationToken: Ct);
-        Assert.True((await service.RestoreAsync(Marketer, approved.ApiName, cancellationToken: Ct)).Has(ActivityTypeErrorCodes.Forbidden));
+        Assert.True((await service.RestoreAsync(Marketer, approved.ApiName, cancellationToken: Ct)).Has(ActivityTypeErrorCodes.AdminOnly));
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class ActivityTypeDeletionTests
         host.Actor.Current = Marketer; // the interceptor stamps CreatedBy from the current actor
         await service.CreateAsync(Marketer, Define.ActivityType.Build(), Ct);
 
-        Assert.True((await service.DeleteAsync(OtherMarketer, "webinarAttended", cancellationToken: Ct)).Has(ActivityTypeErrorCodes.Forbidden));
+        Assert.True((await service.DeleteAsync(OtherMarketer, "webinarAttended", cancellationToken: Ct)).Has(ActivityTypeErrorCodes.AdminOnly));
         Assert.True((await service.DeleteAsync(Marketer, "webinarAttended", cancellationToken: Ct)).Succeeded);
     }
 

@@ -41,7 +41,7 @@ public sealed class ActivityTypeLifecycleTests
 
         var result = await service.ApproveAsync(Marketer, "webinarAttended", cancellationToken: Ct);
 
-        Assert.True(result.Has(ActivityTypeErrorCodes.Forbidden));
+        Assert.True(result.Has(ActivityTypeErrorCodes.AdminOnly));
         Assert.Equal(ActivityTypeStatus.Draft, (await service.GetAsync("webinarAttended", Ct))!.Status);
     }
 
@@ -140,7 +140,7 @@ public sealed class ActivityTypeLifecycleTests
         var approved = await service.ApprovedAsync();
         await service.UpdateDraftAsync(Marketer, approved.ApiName, approved.Editing().WithDisplayName("Webinar joined").Build(), approved.ConcurrencyStamp, Ct);
 
-        Assert.True((await service.DiscardDraftAsync(OtherMarketer, approved.ApiName, cancellationToken: Ct)).Has(ActivityTypeErrorCodes.Forbidden));
+        Assert.True((await service.DiscardDraftAsync(OtherMarketer, approved.ApiName, cancellationToken: Ct)).Has(ActivityTypeErrorCodes.AdminOrAuthorOnly));
         Assert.True((await service.DiscardDraftAsync(Marketer, approved.ApiName, cancellationToken: Ct)).Succeeded);
     }
 

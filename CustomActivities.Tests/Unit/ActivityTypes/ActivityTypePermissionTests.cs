@@ -26,7 +26,7 @@ public sealed class ActivityTypePermissionTests
         var can = (await service.PermissionsAsync(Marketer, approved.ApiName, Ct))!;
 
         Assert.Equal(
-            [null, ActivityTypeErrorCodes.Forbidden, null, ActivityTypeErrorCodes.Forbidden, ActivityTypeErrorCodes.Forbidden, null],
+            [null, ActivityTypeErrorCodes.AdminOnly, null, ActivityTypeErrorCodes.AdminOnly, ActivityTypeErrorCodes.AdminOnly, null],
             new[] { can.Edit, can.Approve, can.Discard, can.ArchiveOrRestore, can.Delete, can.DownloadSchema }.Select(Why));
     }
 
@@ -122,7 +122,7 @@ public sealed class ActivityTypePermissionTests
 
         Assert.Equal(ActivityTypeErrorCodes.Archived, Why(admin.Edit));
         Assert.Empty(admin.ArchiveOrRestore);
-        Assert.Equal(ActivityTypeErrorCodes.Forbidden, Why(marketer.ArchiveOrRestore));
+        Assert.Equal(ActivityTypeErrorCodes.AdminOnly, Why(marketer.ArchiveOrRestore));
         Assert.True((await service.RestoreAsync(Admin, approved.ApiName, cancellationToken: Ct)).Succeeded);
     }
 
