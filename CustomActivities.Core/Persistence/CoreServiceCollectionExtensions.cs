@@ -3,6 +3,7 @@ using CustomActivities.Core.ActivityTypes;
 using CustomActivities.Core.ApiClients;
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Dashboard;
+using CustomActivities.Core.Lists;
 using CustomActivities.Core.People;
 using CustomActivities.Core.Users;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,7 @@ public static class CoreServiceCollectionExtensions
         services.AddActivityTypes();
         services.AddActivities();
         services.AddPeopleAndTimeline();
+        services.AddStaticLists();
         services.AddCustomActivitiesApi();
         return services;
     }

@@ -1,0 +1,160 @@
+using System.Globalization;
+using CustomActivities.Core.Auditing;
+using CustomActivities.Core.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomActivities.Core.Lists;
+
+/// <summary>
+/// Static lists: create, rename, delete (audited), and read them for the Lists page and Marketo's Lists API.
+/// Membership lives in <see cref="StaticListMembership"/>.
+/// </summary>
+public sealed class StaticListService(IDbContextFactory<AppDbContext> contextFactory, AuditLog auditLog, ICurrentActor currentActor)
+{
+    public const string AuditEntityType = "StaticList";
+
+    /// <summary>Member counts stop here: counting a million-row list on every screen costs more than the screen.</summary>
+    public const int MemberCountCap = 10_000;
+
+    /// <summary>The rule a name breaks, or null (also used by the UI as the person types).</summary>
+    public static string? ValidateName(string? name)
+    {
+        var trimmed = name?.Trim() ?? "";
+        return trimmed.Length == 0 ? StaticListErrors.NameRequired
+            : trimmed.Length > StaticList.MaxNameLength ? StaticListErrors.NameTooLong
+            : null;
+    }
+
+    public async Task<StaticListResult> CreateAsync(string name, string? description = null, CancellationToken cancellationToken = default)
+    {
+        if (ValidateName(name) is { } invalid)
+        {
+            return StaticListResult.Failed(invalid);
+        }
+        if (description is { Length: > StaticList.MaxDescriptionLength })
+        {
+            return StaticListResult.Failed(StaticListErrors.DescriptionTooLong);
+        }
+        var actor = await currentActor.GetAsync(cancellationToken);
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var list = new StaticList { Name = name.Trim(), Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim() };
+        context.StaticLists.Add(list);
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        if (!await TrySaveAsync(context, cancellationToken))
+        {
+            return StaticListResult.Failed(StaticListErrors.NameTaken);
+        }
+        auditLog.Record(context, actor, AuditActions.StaticListCreated, AuditEntityType, Id(list), list.Name, null, Snapshot(list));
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new StaticListResult(list.Id, null);
+    }
+
+    public async Task<StaticListResult> RenameAsync(int id, string name, CancellationToken cancellationToken = default)
+    {
+        if (ValidateName(name) is { } invalid)
+        {
+            return StaticListResult.Failed(invalid);
+        }
+        var actor = await currentActor.GetAsync(cancellationToken);
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var list = await context.StaticLists.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (list is null)
+        {
+            return StaticListResult.Failed(StaticListErrors.NotFound);
+        }
+        var before = Snapshot(list);
+        list.Name = name.Trim();
+        auditLog.Record(context, actor, AuditActions.StaticListRenamed, AuditEntityType, Id(list), list.Name, before, Snapshot(list));
+        return await TrySaveAsync(context, cancellationToken) ? new StaticListResult(id, null) : StaticListResult.Failed(StaticListErrors.NameTaken);
+    }
+
+    /// <summary>Deletes the list and its memberships; the Add to List / Remove from List activities stay in the timelines.</summary>
+    public async Task<StaticListResult> DeleteAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var list = await context.StaticLists.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (list is null)
+        {
+            return StaticListResult.Failed(StaticListErrors.NotFound);
+        }
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var members = await context.StaticListMembers.Where(m => m.ListId == id).ExecuteDeleteAsync(cancellationToken);
+        context.StaticLists.Remove(list);
+        auditLog.Record(context, actor, AuditActions.StaticListDeleted, AuditEntityType, Id(list), list.Name,
+            new { list.Name, list.Description, Members = members }, null);
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new StaticListResult(id, null);
+    }
+
+    public async Task<StaticListView?> FindAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.StaticLists.AsNoTracking().Where(l => l.Id == id).Select(View).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<bool> ExistsAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.StaticLists.AnyAsync(l => l.Id == id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Lists in id order after <paramref name="afterId"/>, filtered by ids and/or exact names (Marketo's lists.json);
+    /// one more than <paramref name="take"/> is read to tell whether another page follows.
+    /// </summary>
+    public async Task<(IReadOnlyList<StaticListView> Lists, bool More)> QueryAsync(IReadOnlyCollection<int> ids, IReadOnlyCollection<string> names,
+        int afterId, int take, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var lists = context.StaticLists.AsNoTracking().Where(l => l.Id > afterId);
+        if (ids.Count > 0)
+        {
+            lists = lists.Where(l => ids.Contains(l.Id));
+        }
+        if (names.Count > 0)
+        {
+            lists = lists.Where(l => names.Contains(l.Name));
+        }
+        var rows = await lists.OrderBy(l => l.Id).Take(take + 1).Select(View).ToListAsync(cancellationToken);
+        return (rows.Take(take).ToList(), rows.Count > take);
+    }
+
+    /// <summary>Every list with its member count (capped), by name: the Lists page (lists are few; members are not).</summary>
+    public async Task<IReadOnlyList<StaticListSummary>> SummariesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var lists = await context.StaticLists.AsNoTracking().OrderBy(l => l.Name).Select(View).ToListAsync(cancellationToken);
+        var summaries = new List<StaticListSummary>(lists.Count);
+        foreach (var list in lists)
+        {
+            var count = await context.StaticListMembers.Where(m => m.ListId == list.Id).Take(MemberCountCap + 1).CountAsync(cancellationToken);
+            summaries.Add(new StaticListSummary(list, Math.Min(count, MemberCountCap), count > MemberCountCap));
+        }
+        return summaries;
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<StaticList, StaticListView>> View =
+        l => new StaticListView(l.Id, l.Name, l.Description, l.CreatedAt, l.UpdatedAt, l.UpdatedBy);
+
+    private static string Id(StaticList list) => list.Id.ToString(CultureInfo.InvariantCulture);
+
+    private static object Snapshot(StaticList list) => new { list.Name, list.Description };
+
+    /// <summary>False when the unique name index refused the row.</summary>
+    private static async Task<bool> TrySaveAsync(AppDbContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            return false;
+        }
+    }
+}
