@@ -36,7 +36,8 @@ public readonly record struct PagingPosition(long OccurredAtTicks, long Id)
     }
 }
 
-public sealed record ActivityRow(long Id, int LeadId, int ActivityTypeId, int TypeVersionNumber, DateTimeOffset OccurredAt, string? PrimaryValue, string? Attributes);
+public sealed record ActivityRow(long Id, int LeadId, int ActivityTypeId, int TypeVersionNumber, DateTimeOffset OccurredAt, string? PrimaryValue, string? Attributes,
+    long? PrimaryValueId = null);
 
 public sealed record ActivityPage(IReadOnlyList<ActivityRow> Activities, bool MoreResult, string NextPageToken);
 
@@ -62,7 +63,7 @@ public sealed class ActivityPaging(SqliteDatabase database)
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         var sql = new StringBuilder("""
-            SELECT Id, PersonId, ActivityTypeId, TypeVersionNumber, OccurredAt, PrimaryValue, Attributes FROM Activities
+            SELECT Id, PersonId, ActivityTypeId, TypeVersionNumber, OccurredAt, PrimaryValue, Attributes, PrimaryValueId FROM Activities
             WHERE (OccurredAt > $at OR (OccurredAt = $at AND Id > $id))
             """);
         command.Parameters.AddWithValue("$at", after.OccurredAtTicks);
@@ -81,7 +82,8 @@ public sealed class ActivityPaging(SqliteDatabase database)
                     reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3),
                     new DateTimeOffset(reader.GetInt64(4), TimeSpan.Zero),
                     reader.IsDBNull(5) ? null : reader.GetString(5),
-                    reader.IsDBNull(6) ? null : reader.GetString(6)));
+                    reader.IsDBNull(6) ? null : reader.GetString(6),
+                    reader.IsDBNull(7) ? null : reader.GetInt64(7)));
             }
         }
         var more = rows.Count > batchSize;

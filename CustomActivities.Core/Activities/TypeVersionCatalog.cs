@@ -38,7 +38,7 @@ public sealed class TypeVersionCatalog
         var versions = await context.ActivityTypeVersions.AsNoTracking()
             .Where(v => typeIds.Contains(v.ActivityTypeId))
             .ToListAsync(cancellationToken);
-        var apiNames = await context.ActivityTypes.AsNoTracking()
+        var apiNames = await context.ActivityTypes.AsNoTracking().IgnoreQueryFilters()
             .Where(t => typeIds.Contains(t.Id))
             .ToDictionaryAsync(t => t.Id, t => t.ApiName, cancellationToken);
         foreach (var version in versions)
@@ -65,10 +65,10 @@ public sealed class TypeVersionCatalog
         return result;
     }
 
-    /// <summary>Display names of every type's live version, for filters.</summary>
+    /// <summary>Display names of every type's live version (standard types included), for filters.</summary>
     public static async Task<IReadOnlyList<(int Id, string DisplayName)>> LiveTypesAsync(AppDbContext context, CancellationToken cancellationToken)
     {
-        var rows = await context.ActivityTypes.AsNoTracking()
+        var rows = await context.ActivityTypes.AsNoTracking().IgnoreQueryFilters()
             .Where(t => t.LiveVersionNumber != null)
             .Select(t => new
             {

@@ -1,3 +1,4 @@
+using CustomActivities.Core.Activities;
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Persistence;
 using Microsoft.Data.Sqlite;
@@ -12,7 +13,7 @@ public sealed record ActivityTypeCount(int ActivityTypeId, string DisplayName, i
 /// Finds, creates and edits people. Every query is served by an index on a NOCASE column: prefix searches are
 /// ranges (<c>Email &gt;= 'ab' AND Email &lt; 'ac'</c>) so SQLite seeks instead of scanning a million rows.
 /// </summary>
-public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory, AuditLog auditLog, ICurrentActor currentActor)
+public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory, AuditLog auditLog, ICurrentActor currentActor, TimeProvider timeProvider)
 {
     /// <summary>The count stops this many pages past the requested one (at least <see cref="MinimumCountCap"/> rows).</summary>
     public const int CountPagesAhead = 10;
@@ -172,6 +173,7 @@ public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory
             return PersonSaveResult.Failed(nameof(PersonInput.Email), PersonErrors.EmailTaken);
         }
         auditLog.Record(context, actor, AuditActions.PersonCreated, "Person", person.Id.ToString(), person.Email, null, Snapshot(person));
+        context.Activities.Add(StandardActivities.NewLead(person, actor, timeProvider.GetUtcNow()));
         await context.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new PersonSaveResult(person.Id, new Dictionary<string, string>());
@@ -197,9 +199,11 @@ public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory
             return PersonSaveResult.Failed(nameof(PersonInput.Email), PersonErrors.EmailTaken);
         }
         var before = Snapshot(person);
+        var valuesBefore = ProfileValues.Of(person);
         person.Email = email;
         Apply(person, input);
         auditLog.Record(context, actor, AuditActions.PersonUpdated, "Person", person.Id.ToString(), person.Email, before, Snapshot(person));
+        context.Activities.AddRange(StandardActivities.DataValueChanges(person.Id, valuesBefore, ProfileValues.Of(person), actor, timeProvider.GetUtcNow()));
         if (!await TrySaveAsync(context, cancellationToken))
         {
             return PersonSaveResult.Failed(nameof(PersonInput.Email), PersonErrors.EmailTaken);

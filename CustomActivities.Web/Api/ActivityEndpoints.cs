@@ -144,6 +144,10 @@ public static class ActivityEndpoints
             json.WriteNumber("leadId", row.LeadId);
             json.WriteString("activityDate", FieldValueParser.FormatDateTime(row.OccurredAt));
             json.WriteNumber("activityTypeId", row.ActivityTypeId);
+            if (row.PrimaryValueId is { } primaryId)
+            {
+                json.WriteNumber("primaryAttributeValueId", primaryId);
+            }
             json.WriteString("primaryAttributeValue", row.PrimaryValue);
             json.WriteStartArray("attributes");
             if (row.Attributes is not null)
