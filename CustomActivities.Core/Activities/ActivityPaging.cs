@@ -55,8 +55,9 @@ public sealed class ActivityPaging(SqliteDatabase database)
     /// <summary>The position just before the first activity at or after <paramref name="since"/>.</summary>
     public static string TokenFor(DateTimeOffset since) => new PagingPosition(Math.Max(0, since.UtcTicks), 0).ToToken();
 
+    /// <param name="listId">Only activities of the members of this static list (Marketo's listId filter).</param>
     public async Task<ActivityPage> ReadAsync(PagingPosition after, IReadOnlyCollection<int> typeIds, IReadOnlyCollection<int> leadIds,
-        int batchSize = MaxBatchSize, CancellationToken cancellationToken = default)
+        int batchSize = MaxBatchSize, CancellationToken cancellationToken = default, int? listId = null)
     {
         batchSize = Math.Clamp(batchSize, 1, MaxBatchSize);
         await using var connection = new SqliteConnection(database.ConnectionString);
@@ -70,6 +71,11 @@ public sealed class ActivityPaging(SqliteDatabase database)
         command.Parameters.AddWithValue("$id", after.Id);
         AppendIn(sql, command, "ActivityTypeId", "t", typeIds);
         AppendIn(sql, command, "PersonId", "l", leadIds);
+        if (listId is { } list)
+        {
+            sql.Append(" AND PersonId IN (SELECT PersonId FROM StaticListMembers WHERE ListId = $list)");
+            command.Parameters.AddWithValue("$list", list);
+        }
         sql.Append(" ORDER BY OccurredAt, Id LIMIT $limit;");
         command.Parameters.AddWithValue("$limit", batchSize + 1);
         command.CommandText = sql.ToString();

@@ -162,7 +162,7 @@ public static class LeadEndpoints
         return Envelope.Success(people.Select(p => Row(p, fields)));
     }
 
-    private static IResult? Fields(string? text, out IReadOnlyList<string> fields)
+    internal static IResult? Fields(string? text, out IReadOnlyList<string> fields)
     {
         var requested = Split(text);
         fields = requested.Count == 0 ? LeadService.DefaultFields : requested;
@@ -179,7 +179,7 @@ public static class LeadEndpoints
         return null;
     }
 
-    private static Dictionary<string, object?> Row(Person person, IReadOnlyList<string> fields) =>
+    internal static Dictionary<string, object?> Row(Person person, IReadOnlyList<string> fields) =>
         fields.Distinct().ToDictionary(f => f, f => LeadService.Value(person, f));
 
     private static List<string> Split(string? text) =>
