@@ -56,8 +56,9 @@ public sealed class ActivityPaging(SqliteDatabase database)
     public static string TokenFor(DateTimeOffset since) => new PagingPosition(Math.Max(0, since.UtcTicks), 0).ToToken();
 
     /// <param name="listId">Only activities of the members of this static list (Marketo's listId filter).</param>
+    /// <param name="changedFieldIds">Only Change Data Value activities of these lead fields (leadchanges.json's fields); other types pass.</param>
     public async Task<ActivityPage> ReadAsync(PagingPosition after, IReadOnlyCollection<int> typeIds, IReadOnlyCollection<int> leadIds,
-        int batchSize = MaxBatchSize, CancellationToken cancellationToken = default, int? listId = null)
+        int batchSize = MaxBatchSize, CancellationToken cancellationToken = default, int? listId = null, IReadOnlyCollection<int>? changedFieldIds = null)
     {
         batchSize = Math.Clamp(batchSize, 1, MaxBatchSize);
         await using var connection = new SqliteConnection(database.ConnectionString);
@@ -75,6 +76,12 @@ public sealed class ActivityPaging(SqliteDatabase database)
         {
             sql.Append(" AND PersonId IN (SELECT PersonId FROM StaticListMembers WHERE ListId = $list)");
             command.Parameters.AddWithValue("$list", list);
+        }
+        if (changedFieldIds is not null)
+        {
+            sql.Append($" AND (ActivityTypeId <> {StandardActivityTypes.ChangeDataValue} OR (1 = 1");
+            AppendIn(sql, command, "PrimaryValueId", "f", changedFieldIds);
+            sql.Append("))");
         }
         sql.Append(" ORDER BY OccurredAt, Id LIMIT $limit;");
         command.Parameters.AddWithValue("$limit", batchSize + 1);

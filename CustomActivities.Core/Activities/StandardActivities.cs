@@ -54,7 +54,8 @@ public static class StandardActivities
                 {
                     [StandardActivityTypes.NewValue] = value,
                     [StandardActivityTypes.OldValue] = old,
-                    [StandardActivityTypes.Reason] = $"Changed by {actor.Label}",
+                    // Marketo's own example gives an API change the reason "Web service API"; a person in the app is named.
+                    [StandardActivityTypes.Reason] = actor.Kind == ActorKind.ApiClient ? ApiSource : $"Changed by {actor.Label}",
                     [StandardActivityTypes.Source] = SourceOf(actor),
                 });
         }

@@ -27,6 +27,7 @@ public static class MarketoApi
         ActivityTypeEndpoints.Map(rest.MapGroup("").WithTags(ApiTags.ActivityTypes));
         ActivityTypeWriteEndpoints.Map(rest.MapGroup("").WithTags(ApiTags.ActivityTypes));
         ActivityEndpoints.Map(rest.MapGroup("").WithTags(ApiTags.Activities));
+        LeadChangeEndpoints.Map(rest.MapGroup("").WithTags(ApiTags.Activities));
         ListEndpoints.Map(rest.MapGroup("").WithTags(ApiTags.Lists));
 
         app.MapFallback("/rest/{**path}", () => Envelope.Error(ApiErrors.NotFound()))

@@ -53,4 +53,34 @@ public sealed class StandardActivityTests(ApiFixture fixture) : IClassFixture<Ap
         Assert.Equal(StandardActivities.ApiSource, attributes["Source"].GetString());
         Assert.Contains(activities, a => a.GetProperty("primaryAttributeValue").GetString() == "Company Name");
     }
+
+    [Fact]
+    public async Task Lead_changes_returns_the_requested_fields_changes_and_New_Lead_in_Marketos_shape()
+    {
+        // https://experienceleague.adobe.com/en/docs/marketo-developer/marketo/rest/lead-database/activities (Data Value Changes): "GET /rest/v1/activities/leadchanges.json?nextPageToken=…&fields=firstName,lastName,department" → {"activityTypeId":13,"fields":[{"id":48,"name":"firstName","newValue":…,"oldValue":…}],"attributes":[{"name":"Reason",…},{"name":"Source",…},{"name":"Lead ID",…}]}
+        using var http = await Api.ClientAsync();
+        var email = $"chg-{Guid.NewGuid():N}@example.com";
+        var token = (await GetAsync(http, $"/rest/v1/activities/pagingtoken.json?sinceDatetime={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O"))}"))
+            .Json.GetProperty("nextPageToken").GetString();
+        var lead = (await PostAsync(http, "/rest/v1/leads.json", Input(new { email, firstName = "FirstName_4914" }))).Result[0].GetProperty("id").GetInt32();
+        await PostAsync(http, "/rest/v1/leads.json", Input(new { email, firstName = "FirstName_6176", company = "Acme" }));
+
+        var page = await GetAsync(http, $"/rest/v1/activities/leadchanges.json?nextPageToken={token}&fields=firstName,lastName&leadIds={lead}");
+        var unknownField = await GetAsync(http, $"/rest/v1/activities/leadchanges.json?nextPageToken={token}&fields=department");
+
+        Assert.True(page.Success);
+        Assert.True(page.Json.TryGetProperty("nextPageToken", out _));
+        var changes = page.Result.EnumerateArray().ToList();
+        Assert.Equal([12, 13], changes.Select(c => c.GetProperty("activityTypeId").GetInt32()));
+        var change = changes[1];
+        Assert.Equal(lead, change.GetProperty("leadId").GetInt32());
+        var field = Assert.Single(change.GetProperty("fields").EnumerateArray());
+        Assert.Equal(3, field.GetProperty("id").GetInt32());
+        Assert.Equal("firstName", field.GetProperty("name").GetString());
+        Assert.Equal("FirstName_6176", field.GetProperty("newValue").GetString());
+        Assert.Equal("FirstName_4914", field.GetProperty("oldValue").GetString());
+        Assert.Equal(["Reason", "Source", "Lead ID"], change.GetProperty("attributes").EnumerateArray().Select(a => a.GetProperty("name").GetString()));
+        Assert.Equal("Web service API", change.GetProperty("attributes")[0].GetProperty("value").GetString());
+        Assert.Equal("1006", unknownField.ErrorCode);
+    }
 }
