@@ -1,7 +1,6 @@
 using System.Globalization;
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomActivities.Core.Lists;
@@ -41,7 +40,7 @@ public sealed class StaticListService(IDbContextFactory<AppDbContext> contextFac
         var list = new StaticList { Name = name.Trim(), Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim() };
         context.StaticLists.Add(list);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        if (!await TrySaveAsync(context, cancellationToken))
+        if (!await context.TrySaveUniqueAsync(cancellationToken))
         {
             return StaticListResult.Failed(StaticListErrors.NameTaken);
         }
@@ -67,7 +66,7 @@ public sealed class StaticListService(IDbContextFactory<AppDbContext> contextFac
         var before = Snapshot(list);
         list.Name = name.Trim();
         auditLog.Record(context, actor, AuditActions.StaticListRenamed, AuditEntityType, Id(list), list.Name, before, Snapshot(list));
-        return await TrySaveAsync(context, cancellationToken) ? new StaticListResult(id, null) : StaticListResult.Failed(StaticListErrors.NameTaken);
+        return await context.TrySaveUniqueAsync(cancellationToken) ? new StaticListResult(id, null) : StaticListResult.Failed(StaticListErrors.NameTaken);
     }
 
     /// <summary>Deletes the list and its memberships; the Add to List / Remove from List activities stay in the timelines.</summary>
@@ -143,18 +142,4 @@ public sealed class StaticListService(IDbContextFactory<AppDbContext> contextFac
     private static string Id(StaticList list) => list.Id.ToString(CultureInfo.InvariantCulture);
 
     private static object Snapshot(StaticList list) => new { list.Name, list.Description };
-
-    /// <summary>False when the unique name index refused the row.</summary>
-    private static async Task<bool> TrySaveAsync(AppDbContext context, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await context.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
-        {
-            return false;
-        }
-    }
 }

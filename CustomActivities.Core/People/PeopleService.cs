@@ -168,7 +168,7 @@ public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory
         Apply(person, input);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         context.People.Add(person);
-        if (!await TrySaveAsync(context, cancellationToken))
+        if (!await context.TrySaveUniqueAsync(cancellationToken))
         {
             return PersonSaveResult.Failed(nameof(PersonInput.Email), PersonErrors.EmailTaken);
         }
@@ -204,7 +204,7 @@ public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory
         Apply(person, input);
         auditLog.Record(context, actor, AuditActions.PersonUpdated, "Person", person.Id.ToString(), person.Email, before, Snapshot(person));
         context.Activities.AddRange(StandardActivities.DataValueChanges(person.Id, valuesBefore, ProfileValues.Of(person), actor, timeProvider.GetUtcNow()));
-        if (!await TrySaveAsync(context, cancellationToken))
+        if (!await context.TrySaveUniqueAsync(cancellationToken))
         {
             return PersonSaveResult.Failed(nameof(PersonInput.Email), PersonErrors.EmailTaken);
         }
@@ -219,18 +219,4 @@ public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory
     }
 
     private static object Snapshot(Person p) => new { p.Email, p.FirstName, p.LastName, p.Company };
-
-    /// <summary>False when the unique email index refused the row (someone else took the email in between).</summary>
-    private static async Task<bool> TrySaveAsync(AppDbContext context, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await context.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
-        {
-            return false;
-        }
-    }
 }

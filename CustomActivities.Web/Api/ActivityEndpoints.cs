@@ -188,7 +188,7 @@ public static class ActivityEndpoints
         return await lists.ExistsAsync(listId, cancellationToken) ? (null, listId) : (Envelope.Error(ListEndpoints.ListNotFound(listId)), null);
     }
 
-    private static IResult? Ids(string? text, string parameter, int max, out List<int> ids)
+    internal static IResult? Ids(string? text, string parameter, int max, out List<int> ids)
     {
         ids = [];
         if (string.IsNullOrWhiteSpace(text))

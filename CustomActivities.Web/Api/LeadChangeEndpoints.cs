@@ -52,18 +52,9 @@ public static class LeadChangeEndpoints
             }
             fieldIds.Add(field.Id);
         }
-        var leadIds = new List<int>();
-        foreach (var part in (query["leadIds"].FirstOrDefault() ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        if (ActivityEndpoints.Ids(query["leadIds"].FirstOrDefault(), "leadIds", ActivityPaging.MaxLeadFilters, out var leadIds) is { } leadError)
         {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-            {
-                return Envelope.Error(new ApiError("1001", $"Invalid value '{part}' in 'leadIds': integers expected"));
-            }
-            leadIds.Add(id);
-        }
-        if (leadIds.Count > ActivityPaging.MaxLeadFilters)
-        {
-            return Envelope.Error(ApiErrors.Invalid($"Too many values in 'leadIds': at most {ActivityPaging.MaxLeadFilters}"));
+            return leadError;
         }
         var batchSize = ActivityPaging.MaxBatchSize;
         if (query["batchSize"].FirstOrDefault() is { } batchText
