@@ -15,6 +15,12 @@ public class Activity
     public DateTimeOffset OccurredAt { get; set; }
     public string? PrimaryValue { get; set; }
 
+    /// <summary>
+    /// Marketo's primaryAttributeValueId: the id behind the primary value of a standard activity (the list of Add to List,
+    /// the lead field of Change Data Value, the lead of New Lead); null for custom activities.
+    /// </summary>
+    public long? PrimaryValueId { get; set; }
+
     /// <summary>Secondary field values as a JSON object keyed by field API name (queried with json_extract).</summary>
     public string? Attributes { get; set; }
 

@@ -36,7 +36,8 @@ public readonly record struct PagingPosition(long OccurredAtTicks, long Id)
     }
 }
 
-public sealed record ActivityRow(long Id, int LeadId, int ActivityTypeId, int TypeVersionNumber, DateTimeOffset OccurredAt, string? PrimaryValue, string? Attributes);
+public sealed record ActivityRow(long Id, int LeadId, int ActivityTypeId, int TypeVersionNumber, DateTimeOffset OccurredAt, string? PrimaryValue, string? Attributes,
+    long? PrimaryValueId = null);
 
 public sealed record ActivityPage(IReadOnlyList<ActivityRow> Activities, bool MoreResult, string NextPageToken);
 
@@ -54,21 +55,34 @@ public sealed class ActivityPaging(SqliteDatabase database)
     /// <summary>The position just before the first activity at or after <paramref name="since"/>.</summary>
     public static string TokenFor(DateTimeOffset since) => new PagingPosition(Math.Max(0, since.UtcTicks), 0).ToToken();
 
+    /// <param name="listId">Only activities of the members of this static list (Marketo's listId filter).</param>
+    /// <param name="changedFieldIds">Only Change Data Value activities of these lead fields (leadchanges.json's fields); other types pass.</param>
     public async Task<ActivityPage> ReadAsync(PagingPosition after, IReadOnlyCollection<int> typeIds, IReadOnlyCollection<int> leadIds,
-        int batchSize = MaxBatchSize, CancellationToken cancellationToken = default)
+        int batchSize = MaxBatchSize, CancellationToken cancellationToken = default, int? listId = null, IReadOnlyCollection<int>? changedFieldIds = null)
     {
         batchSize = Math.Clamp(batchSize, 1, MaxBatchSize);
         await using var connection = new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         var sql = new StringBuilder("""
-            SELECT Id, PersonId, ActivityTypeId, TypeVersionNumber, OccurredAt, PrimaryValue, Attributes FROM Activities
+            SELECT Id, PersonId, ActivityTypeId, TypeVersionNumber, OccurredAt, PrimaryValue, Attributes, PrimaryValueId FROM Activities
             WHERE (OccurredAt > $at OR (OccurredAt = $at AND Id > $id))
             """);
         command.Parameters.AddWithValue("$at", after.OccurredAtTicks);
         command.Parameters.AddWithValue("$id", after.Id);
         AppendIn(sql, command, "ActivityTypeId", "t", typeIds);
         AppendIn(sql, command, "PersonId", "l", leadIds);
+        if (listId is { } list)
+        {
+            sql.Append(" AND PersonId IN (SELECT PersonId FROM StaticListMembers WHERE ListId = $list)");
+            command.Parameters.AddWithValue("$list", list);
+        }
+        if (changedFieldIds is not null)
+        {
+            sql.Append($" AND (ActivityTypeId <> {StandardActivityTypes.ChangeDataValue} OR (1 = 1");
+            AppendIn(sql, command, "PrimaryValueId", "f", changedFieldIds);
+            sql.Append("))");
+        }
         sql.Append(" ORDER BY OccurredAt, Id LIMIT $limit;");
         command.Parameters.AddWithValue("$limit", batchSize + 1);
         command.CommandText = sql.ToString();
@@ -81,7 +95,8 @@ public sealed class ActivityPaging(SqliteDatabase database)
                     reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3),
                     new DateTimeOffset(reader.GetInt64(4), TimeSpan.Zero),
                     reader.IsDBNull(5) ? null : reader.GetString(5),
-                    reader.IsDBNull(6) ? null : reader.GetString(6)));
+                    reader.IsDBNull(6) ? null : reader.GetString(6),
+                    reader.IsDBNull(7) ? null : reader.GetInt64(7)));
             }
         }
         var more = rows.Count > batchSize;

@@ -30,7 +30,7 @@ public sealed class TypeVersionCatalog : IDomainEventHandler<ActivityTypeDraftAp
         var missing = typeIds.Distinct().Where(id => !names.ContainsKey(id)).ToList();
         if (missing.Count > 0)
         {
-            foreach (var type in await TodaysNames(context, context.ActivityTypes.Where(t => missing.Contains(t.Id))).ToListAsync(cancellationToken))
+            foreach (var type in await TodaysNames(context, context.ActivityTypes.IgnoreQueryFilters().Where(t => missing.Contains(t.Id))).ToListAsync(cancellationToken))
             {
                 names[type.Id] = type.Name ?? type.ApiName;
             }
@@ -63,7 +63,7 @@ public sealed class TypeVersionCatalog : IDomainEventHandler<ActivityTypeDraftAp
         var versions = await context.ActivityTypeVersions.AsNoTracking()
             .Where(v => typeIds.Contains(v.ActivityTypeId))
             .ToListAsync(cancellationToken);
-        var apiNames = await context.ActivityTypes.AsNoTracking()
+        var apiNames = await context.ActivityTypes.AsNoTracking().IgnoreQueryFilters()
             .Where(t => typeIds.Contains(t.Id))
             .ToDictionaryAsync(t => t.Id, t => t.ApiName, cancellationToken);
         foreach (var version in versions)
@@ -90,10 +90,10 @@ public sealed class TypeVersionCatalog : IDomainEventHandler<ActivityTypeDraftAp
         return result;
     }
 
-    /// <summary>Display names of every type's live version, for filters.</summary>
+    /// <summary>Display names of every type's live version (standard types included), for filters.</summary>
     public static async Task<IReadOnlyList<(int Id, string DisplayName)>> LiveTypesAsync(AppDbContext context, CancellationToken cancellationToken)
     {
-        var rows = await TodaysNames(context, context.ActivityTypes.Where(t => t.LiveVersionNumber != null)).ToListAsync(cancellationToken);
+        var rows = await TodaysNames(context, context.ActivityTypes.IgnoreQueryFilters().Where(t => t.LiveVersionNumber != null)).ToListAsync(cancellationToken);
         // Display names need not be unique; a picker must still tell two types apart, so a shared name gets the API name.
         var labelled = rows.Select(r => (r.Id, r.ApiName, Label: r.Name ?? r.ApiName)).ToList();
         var shared = labelled.GroupBy(r => r.Label, StringComparer.CurrentCultureIgnoreCase)

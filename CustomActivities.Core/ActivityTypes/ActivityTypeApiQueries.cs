@@ -36,10 +36,10 @@ public static class ApiTypeStatus
     public static readonly IReadOnlyList<string> All = [Draft, Approved, Deleted, ApprovedWithDraft];
 }
 
-public sealed record ApiActivityTypeAttribute(string Name, string ApiName, string DataType);
+public sealed record ApiActivityTypeAttribute(string Name, string? ApiName, string DataType);
 
 /// <summary>One entry of GET /rest/v1/activities/types.json.</summary>
-public sealed record ApiActivityTypeSummary(int Id, string Name, string ApiName, string? Description, ApiActivityTypeAttribute? PrimaryAttribute, IReadOnlyList<ApiActivityTypeAttribute> Attributes);
+public sealed record ApiActivityTypeSummary(int Id, string Name, string? ApiName, string? Description, ApiActivityTypeAttribute? PrimaryAttribute, IReadOnlyList<ApiActivityTypeAttribute> Attributes);
 
 /// <summary>Reads activity types for the REST API (the write endpoints go through the activity type service).</summary>
 public sealed class ActivityTypeApiQueries(IDbContextFactory<AppDbContext> contextFactory)
@@ -58,25 +58,30 @@ public sealed class ActivityTypeApiQueries(IDbContextFactory<AppDbContext> conte
         return type is null ? null : Describe(type, draft);
     }
 
-    /// <summary>Every approved, non-archived type with its live version's fields.</summary>
+    /// <summary>
+    /// Every approved, non-archived type with its live version's fields: Marketo's standard types first (by id, without
+    /// apiName, as Marketo lists them), then the custom ones.
+    /// </summary>
     public async Task<IReadOnlyList<ApiActivityTypeSummary>> ListApprovedAsync(CancellationToken cancellationToken = default)
     {
-        var types = await LoadAsync(null, cancellationToken);
+        var types = await LoadAsync(null, cancellationToken, includeStandard: true);
         return [.. types.Where(t => !t.IsArchived && t.LiveVersionNumber is not null).Select(t =>
         {
             var version = t.Versions.Single(v => v.Number == t.LiveVersionNumber);
             var primary = version.Fields.SingleOrDefault(f => f.IsPrimary);
-            return new ApiActivityTypeSummary(t.Id, version.DisplayName, t.ApiName, version.Description,
-                primary is null ? null : new ApiActivityTypeAttribute(primary.DisplayName, primary.ApiName, FieldValueParser.WireName(primary.DataType)),
-                [.. version.Fields.Where(f => !f.IsPrimary).OrderBy(f => f.Position)
-                    .Select(f => new ApiActivityTypeAttribute(f.DisplayName, f.ApiName, FieldValueParser.WireName(f.DataType)))]);
+            var standard = StandardActivityTypes.IsStandard(t.Id);
+            ApiActivityTypeAttribute Attribute(ActivityField f) => new(f.DisplayName, standard ? null : f.ApiName, FieldValueParser.WireName(f.DataType));
+            return new ApiActivityTypeSummary(t.Id, version.DisplayName, standard ? null : t.ApiName, version.Description,
+                primary is null ? null : Attribute(primary),
+                [.. version.Fields.Where(f => !f.IsPrimary).OrderBy(f => f.Position).Select(Attribute)]);
         })];
     }
 
-    private async Task<List<ActivityType>> LoadAsync(string? apiName, CancellationToken cancellationToken)
+    private async Task<List<ActivityType>> LoadAsync(string? apiName, CancellationToken cancellationToken, bool includeStandard = false)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = context.ActivityTypes.AsNoTracking().Include(t => t.Versions).AsSplitQuery();
+        var types = includeStandard ? context.ActivityTypes.IgnoreQueryFilters() : context.ActivityTypes;
+        var query = types.AsNoTracking().Include(t => t.Versions).AsSplitQuery();
         if (apiName is not null)
         {
             query = query.Where(t => t.ApiName == apiName);

@@ -1,3 +1,4 @@
+using CustomActivities.Core.Activities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -15,6 +16,8 @@ internal sealed class ActivityTypeConfiguration : IEntityTypeConfiguration<Activ
         builder.Property(t => t.UpdatedBy).HasMaxLength(256);
         builder.Property(t => t.DraftEditedBy).HasMaxLength(256);
         builder.HasMany(t => t.Versions).WithOne().HasForeignKey(v => v.ActivityTypeId).OnDelete(DeleteBehavior.Cascade);
+        // Standard types (Marketo's ids below 100001) are rows too, hidden from every custom-type query: see StandardActivityTypes.
+        builder.HasQueryFilter(t => t.Id >= StandardActivityTypes.FirstCustomId);
     }
 }
 

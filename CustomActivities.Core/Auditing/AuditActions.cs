@@ -8,6 +8,11 @@ public static class AuditActions
 {
     public const string PersonCreated = "person.created";
     public const string PersonUpdated = "person.updated";
+    public const string StaticListCreated = "static-list.created";
+    public const string StaticListRenamed = "static-list.renamed";
+    public const string StaticListDeleted = "static-list.deleted";
+    public const string StaticListMembersAdded = "static-list.members-added";
+    public const string StaticListMembersRemoved = "static-list.members-removed";
     public const string ApiClientCreated = "api-client.created";
     public const string ApiClientRevoked = "api-client.revoked";
     public const string ApiClientSecretRotated = "api-client.secret-rotated";

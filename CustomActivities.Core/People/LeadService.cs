@@ -23,7 +23,8 @@ public sealed record LeadWriteResult(int? Id, string Status, IReadOnlyList<Reaso
 /// Persons as Marketo "leads" for the REST API: create/update up to 300 at once, read by email or id, describe.
 /// Every record is decided on its own (created / updated / skipped with reasons); the accepted ones commit together.
 /// </summary>
-public sealed class LeadService(IDbContextFactory<AppDbContext> contextFactory, AuditLog auditLog, ICurrentActor currentActor, PersonDirectory directory)
+public sealed class LeadService(IDbContextFactory<AppDbContext> contextFactory, AuditLog auditLog, ICurrentActor currentActor, PersonDirectory directory,
+    TimeProvider timeProvider)
 {
     public static readonly IReadOnlyList<LeadField> Fields =
     [
@@ -44,6 +45,7 @@ public sealed class LeadService(IDbContextFactory<AppDbContext> contextFactory, 
     {
         var byId = string.Equals(lookupField, "id", StringComparison.OrdinalIgnoreCase);
         var actor = await currentActor.GetAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var emails = input.Select(r => r.GetValueOrDefault("email").Text).OfType<string>().Select(e => e.Trim()).ToList();
         var ids = input.Select(r => int.TryParse(r.GetValueOrDefault("id").Text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(i => i > 0).ToList();
@@ -159,18 +161,21 @@ public sealed class LeadService(IDbContextFactory<AppDbContext> contextFactory, 
                 continue;
             }
             var before = Snapshot(person);
+            var valuesBefore = ProfileValues.Of(person);
             Apply(person, values);
             byEmail[person.Email] = person;
             results[i] = (person, context.Entry(person).State == EntityState.Added ? "created" : "updated", null);
             if (context.Entry(person).State == EntityState.Modified)
             {
                 auditLog.Record(context, actor, AuditActions.PersonUpdated, "Person", person.Id.ToString(CultureInfo.InvariantCulture), person.Email, before, Snapshot(person));
+                context.Activities.AddRange(StandardActivities.DataValueChanges(person.Id, valuesBefore, ProfileValues.Of(person), actor, now));
             }
         }
         await context.SaveChangesAsync(cancellationToken);
         foreach (var created in results.Where(r => r.Status == "created").Select(r => r.Person!).Distinct())
         {
             auditLog.Record(context, actor, AuditActions.PersonCreated, "Person", created.Id.ToString(CultureInfo.InvariantCulture), created.Email, null, Snapshot(created));
+            context.Activities.Add(StandardActivities.NewLead(created, actor, now));
             directory.Remember(created.Id);
         }
         await context.SaveChangesAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using CustomActivities.Core.Activities;
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Persistence;
 using CustomActivities.Core.Results;
@@ -13,7 +14,7 @@ public sealed record ActivityTypeCount(int ActivityTypeId, string DisplayName, i
 /// Finds, creates and edits people. Every query is served by an index on a NOCASE column: prefix searches are
 /// ranges (<c>Email &gt;= 'ab' AND Email &lt; 'ac'</c>) so SQLite seeks instead of scanning a million rows.
 /// </summary>
-public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory, AuditLog auditLog, ICurrentActor currentActor)
+public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory, AuditLog auditLog, ICurrentActor currentActor, TimeProvider timeProvider)
 {
     /// <summary>The count stops this many pages past the requested one (at least <see cref="MinimumCountCap"/> rows).</summary>
     public const int CountPagesAhead = 10;
@@ -168,11 +169,12 @@ public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory
         Apply(person, input);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         context.People.Add(person);
-        if (!await TrySaveAsync(context, cancellationToken))
+        if (!await context.TrySaveUniqueAsync(cancellationToken))
         {
             return Result.Failure<int>(PersonErrors.Taken(email));
         }
         auditLog.Record(context, actor, AuditActions.PersonCreated, "Person", person.Id.ToString(), person.Email, null, Snapshot(person));
+        context.Activities.Add(StandardActivities.NewLead(person, actor, timeProvider.GetUtcNow()));
         await context.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Result.Succeed(person.Id);
@@ -198,10 +200,12 @@ public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory
             return Result.Failure<int>(PersonErrors.Taken(email));
         }
         var before = Snapshot(person);
+        var valuesBefore = ProfileValues.Of(person);
         person.Email = email;
         Apply(person, input);
         auditLog.Record(context, actor, AuditActions.PersonUpdated, "Person", person.Id.ToString(), person.Email, before, Snapshot(person));
-        if (!await TrySaveAsync(context, cancellationToken))
+        context.Activities.AddRange(StandardActivities.DataValueChanges(person.Id, valuesBefore, ProfileValues.Of(person), actor, timeProvider.GetUtcNow()));
+        if (!await context.TrySaveUniqueAsync(cancellationToken))
         {
             return Result.Failure<int>(PersonErrors.Taken(email));
         }
@@ -216,18 +220,4 @@ public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory
     }
 
     private static object Snapshot(Person p) => new { p.Email, p.FirstName, p.LastName, p.Company };
-
-    /// <summary>False when the unique email index refused the row (someone else took the email in between).</summary>
-    private static async Task<bool> TrySaveAsync(AppDbContext context, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await context.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
-        {
-            return false;
-        }
-    }
 }

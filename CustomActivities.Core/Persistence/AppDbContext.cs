@@ -1,6 +1,7 @@
 using CustomActivities.Core.Activities;
 using CustomActivities.Core.ActivityTypes;
 using CustomActivities.Core.Auditing;
+using CustomActivities.Core.Lists;
 using CustomActivities.Core.People;
 using CustomActivities.Core.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -21,6 +22,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Person> People => Set<Person>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<StaticList> StaticLists => Set<StaticList>();
+    public DbSet<StaticListMember> StaticListMembers => Set<StaticListMember>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,6 +4,7 @@ using CustomActivities.Core.ApiClients;
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Dashboard;
 using CustomActivities.Core.Events;
+using CustomActivities.Core.Lists;
 using CustomActivities.Core.People;
 using CustomActivities.Core.Users;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,7 @@ public static class CoreServiceCollectionExtensions
         services.AddActivityTypes();
         services.AddActivities();
         services.AddPeopleAndTimeline();
+        services.AddStaticLists();
         services.AddCustomActivitiesApi();
         return services;
     }

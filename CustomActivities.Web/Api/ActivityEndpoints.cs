@@ -54,6 +54,7 @@ public static class ActivityEndpoints
             .WithQuery("nextPageToken", "token from pagingtoken.json or the previous page", required: true)
             .WithQuery("activityTypeIds", "comma-separated, at most 10")
             .WithQuery("leadIds", "comma-separated, at most 30")
+            .WithQuery("listId", "only activities of the members of this static list (1013 when there is no such list)")
             .WithQuery("batchSize", "1 to 300 (default 300)")
             .WithSummary("Get activities, oldest first, page by page")
             .WithDescription("nextPageToken (required), activityTypeIds (comma-separated, at most 10), leadIds (at most 30), batchSize (at most 300). Pages continue after the last row by key (never OFFSET): nothing is skipped or repeated while activities are added. moreResult tells whether another page is waiting; nextPageToken is always returned." + MethodTunnelling.Note);
@@ -103,7 +104,7 @@ public static class ActivityEndpoints
         }
     }
 
-    private static async Task<IResult> ReadAsync(HttpContext http, ActivityPaging paging)
+    private static async Task<IResult> ReadAsync(HttpContext http, ActivityPaging paging, Core.Lists.StaticListService lists)
     {
         var query = http.Request.Query;
         var token = query["nextPageToken"].FirstOrDefault();
@@ -129,7 +130,12 @@ public static class ActivityEndpoints
         {
             return Envelope.Error(ApiErrors.Invalid($"batchSize must be 1 to {ActivityPaging.MaxBatchSize}"));
         }
-        var page = await paging.ReadAsync(position, typeIds, leadIds, batchSize, http.RequestAborted);
+        var (listError, listId) = await ListFilterAsync(query["listId"].FirstOrDefault(), lists, http.RequestAborted);
+        if (listError is not null)
+        {
+            return listError;
+        }
+        var page = await paging.ReadAsync(position, typeIds, leadIds, batchSize, http.RequestAborted, listId);
         return Envelope.Written(json => WriteActivities(json, page.Activities), page.MoreResult, page.NextPageToken);
     }
 
@@ -144,6 +150,10 @@ public static class ActivityEndpoints
             json.WriteNumber("leadId", row.LeadId);
             json.WriteString("activityDate", FieldValueParser.FormatDateTime(row.OccurredAt));
             json.WriteNumber("activityTypeId", row.ActivityTypeId);
+            if (row.PrimaryValueId is { } primaryId)
+            {
+                json.WriteNumber("primaryAttributeValueId", primaryId);
+            }
             json.WriteString("primaryAttributeValue", row.PrimaryValue);
             json.WriteStartArray("attributes");
             if (row.Attributes is not null)
@@ -164,7 +174,21 @@ public static class ActivityEndpoints
         json.WriteEndArray();
     }
 
-    private static IResult? Ids(string? text, string parameter, int max, out List<int> ids)
+    /// <summary>A listId filter is never ignored: not an integer answers 1001, an unknown list Marketo's 1013.</summary>
+    internal static async Task<(IResult? Refusal, int? ListId)> ListFilterAsync(string? text, Core.Lists.StaticListService lists, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return (null, null);
+        }
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var listId))
+        {
+            return (Envelope.Error(new ApiError("1001", $"Invalid value '{text}' in 'listId': an integer expected")), null);
+        }
+        return await lists.ExistsAsync(listId, cancellationToken) ? (null, listId) : (Envelope.Error(ListEndpoints.ListNotFound(listId)), null);
+    }
+
+    internal static IResult? Ids(string? text, string parameter, int max, out List<int> ids)
     {
         ids = [];
         if (string.IsNullOrWhiteSpace(text))

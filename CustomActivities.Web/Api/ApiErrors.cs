@@ -32,6 +32,8 @@ public static class ApiErrors
         ("1004", "record", "Lead not found"),
         ("1005", "record", "Lead already exists (createOnly)"),
         ("1006", "record/call", "Field not found (also an unknown attribute of an activity type)"),
+        ("1013", "call", "Object not found: the static list of a lists call or of activities.json's listId does not exist"),
+        ("1015", "record", "Lead not in list (removing a lead that is not a member of the static list)"),
     ];
 
     public static ApiError TokenInvalid => new("601", "Access token invalid");

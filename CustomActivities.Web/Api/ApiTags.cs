@@ -7,6 +7,7 @@ public static class ApiTags
     public const string Leads = "Leads";
     public const string ActivityTypes = "Custom activity types";
     public const string Activities = "Activities";
+    public const string Lists = "Static lists";
 
     public static readonly IReadOnlyList<(string Name, string Description)> All =
     [
@@ -14,5 +15,6 @@ public static class ApiTags
         (Leads, "People, called leads as in Marketo: create, update, find and describe."),
         (ActivityTypes, "Define custom activity types: read them, create and edit their draft, approve, discard, delete."),
         (Activities, "Add custom activities (with dry run and idempotency) and read every activity page by page."),
+        (Lists, "Static lists and their members: get lists, add, remove and check members (each change records Add to List / Remove from List)."),
     ];
 }

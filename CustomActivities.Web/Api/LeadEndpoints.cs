@@ -169,7 +169,7 @@ public static class LeadEndpoints
         return Envelope.Success(people.Select(p => Row(p, fields)));
     }
 
-    private static IResult? Fields(string? text, out IReadOnlyList<string> fields)
+    internal static IResult? Fields(string? text, out IReadOnlyList<string> fields)
     {
         var requested = Split(text);
         fields = requested.Count == 0 ? LeadService.DefaultFields : requested;
@@ -187,7 +187,7 @@ public static class LeadEndpoints
     }
 
     /// <summary>A lead record: Marketo always sends the id first, whatever <c>fields</c> lists.</summary>
-    private static Dictionary<string, object?> Row(Person person, IReadOnlyList<string> fields) =>
+    internal static Dictionary<string, object?> Row(Person person, IReadOnlyList<string> fields) =>
         fields.Prepend("id").Distinct().ToDictionary(f => f, f => LeadService.Value(person, f));
 
     private static List<string> Split(string? text) =>

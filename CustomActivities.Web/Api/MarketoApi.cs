@@ -2,7 +2,7 @@ using CustomActivities.Core.ApiClients;
 
 namespace CustomActivities.Web.Api;
 
-/// <summary>The REST API, wire-compatible with Marketo's: OAuth token, leads, custom activity types and activities.</summary>
+/// <summary>The REST API, wire-compatible with Marketo's: OAuth token, leads, custom activity types, activities and static lists.</summary>
 public static class MarketoApi
 {
     public static IServiceCollection AddMarketoApi(this IServiceCollection services)
@@ -27,6 +27,8 @@ public static class MarketoApi
         ActivityTypeEndpoints.Map(rest.MapGroup("").WithTags(ApiTags.ActivityTypes));
         ActivityTypeWriteEndpoints.Map(rest.MapGroup("").WithTags(ApiTags.ActivityTypes));
         ActivityEndpoints.Map(rest.MapGroup("").WithTags(ApiTags.Activities));
+        LeadChangeEndpoints.Map(rest.MapGroup("").WithTags(ApiTags.Activities));
+        ListEndpoints.Map(rest.MapGroup("").WithTags(ApiTags.Lists));
 
         app.MapFallback("/rest/{**path}", () => Envelope.Error(ApiErrors.NotFound()))
             .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();

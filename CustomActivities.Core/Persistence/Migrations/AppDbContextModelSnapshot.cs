@@ -37,6 +37,9 @@ namespace CustomActivities.Core.Persistence.Migrations
                     b.Property<string>("PrimaryValue")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PrimaryValueId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
 
@@ -398,6 +401,64 @@ namespace CustomActivities.Core.Persistence.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("CustomActivities.Core.Lists.StaticList", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("StaticLists", (string)null);
+                });
+
+            modelBuilder.Entity("CustomActivities.Core.Lists.StaticListMember", b =>
+                {
+                    b.Property<int>("ListId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ListId", "PersonId");
+
+                    b.HasIndex("PersonId", "ListId");
+
+                    b.ToTable("StaticListMembers", (string)null);
+                });
+
             modelBuilder.Entity("CustomActivities.Core.People.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -720,6 +781,21 @@ namespace CustomActivities.Core.Persistence.Migrations
                     b.HasOne("CustomActivities.Core.ApiClients.ApiClient", null)
                         .WithMany()
                         .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomActivities.Core.Lists.StaticListMember", b =>
+                {
+                    b.HasOne("CustomActivities.Core.Lists.StaticList", null)
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CustomActivities.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -64,7 +64,7 @@ public sealed class NavMenuTests : AppComponentContext, IAsyncLifetime
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(["Dashboard", "Activity types", "Approvals", "People", "Smart lists", "API clients", "Users", "Audit log"], Entries(menu));
+        Assert.Equal(["Dashboard", "Activity types", "Approvals", "People", "Static lists", "Smart lists", "API clients", "Users", "Audit log"], Entries(menu));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class NavMenuTests : AppComponentContext, IAsyncLifetime
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(["Dashboard", "Activity types", "People", "Smart lists", "Audit log"], Entries(menu));
+        Assert.Equal(["Dashboard", "Activity types", "People", "Static lists", "Smart lists", "Audit log"], Entries(menu));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using CustomActivities.Core.Activities;
+using CustomActivities.Core.Lists;
 using CustomActivities.Core.People;
 using CustomActivities.Tests.Support;
 using Microsoft.Extensions.Configuration;
@@ -16,6 +17,8 @@ public abstract class PeopleComponentContext : AppComponentContext, IAsyncLifeti
     protected override void AddServices(IServiceCollection services) => services
         .AddSingleton(_ => Core.Get<PeopleService>())
         .AddSingleton(_ => Core.Get<TimelineService>())
+        .AddSingleton(_ => Core.Get<StaticListService>())
+        .AddSingleton(_ => Core.Get<StaticListMembership>())
         .AddSingleton(_ => Core.Get<TimeProvider>())
         .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
 

@@ -33,8 +33,10 @@ public sealed class ActivityTypeDeletionTests
         Assert.True(result.Succeeded);
         Assert.Null(await service.GetAsync(approved.ApiName, Ct));
         await using var context = host.NewContext();
-        Assert.False(await context.ActivityTypeVersions.AnyAsync(Ct));
-        Assert.False(await context.ActivityFields.AnyAsync(Ct));
+        // Only the seeded standard types' versions and fields remain.
+        var customVersions = context.ActivityTypeVersions.Where(v => v.ActivityTypeId >= CustomActivities.Core.Activities.StandardActivityTypes.FirstCustomId);
+        Assert.False(await customVersions.AnyAsync(Ct));
+        Assert.False(await context.ActivityFields.AnyAsync(f => customVersions.Any(v => v.Id == f.VersionId), Ct));
     }
 
     [Fact]

@@ -1,0 +1,72 @@
+using CustomActivities.Core.Results;
+using CustomActivities.Core.Activities;
+using CustomActivities.Core.Auditing;
+using CustomActivities.Core.Lists;
+using CustomActivities.Tests.Builders;
+using CustomActivities.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomActivities.Tests.Unit.Lists;
+
+public sealed class StaticListServiceTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Names_are_required_unique_ignoring_case_and_every_change_is_audited()
+    {
+        await using var host = await new CoreTestHostBuilder().BuildAsync();
+        var lists = host.Get<StaticListService>();
+
+        var first = await lists.CreateAsync("Webinar leads", null, Ct);
+        var duplicate = await lists.CreateAsync("WEBINAR leads", null, Ct);
+        var empty = await lists.CreateAsync("  ", null, Ct);
+        var second = await lists.CreateAsync("Trade show", null, Ct);
+        var renamedOntoTaken = await lists.RenameAsync(second.Value, "webinar leads", Ct);
+        var renamed = await lists.RenameAsync(second.Value, "Trade show 2026", Ct);
+        var deleted = await lists.DeleteAsync(first.Value, Ct);
+        var missing = await lists.DeleteAsync(first.Value, Ct);
+
+        Assert.True(first.Succeeded);
+        Assert.True(duplicate.Has(StaticListErrors.NameTaken));
+        Assert.Equal(ProblemKind.Conflict, duplicate.Kind);
+        Assert.Equal(("name", StaticListErrors.Required), (empty.Problems[0].Field, empty.Problems[0].Code));
+        Assert.True(second.Succeeded);
+        Assert.True(renamedOntoTaken.Has(StaticListErrors.NameTaken));
+        Assert.True(renamed.Succeeded);
+        Assert.True(deleted.Succeeded);
+        Assert.Equal(ProblemKind.NotFound, missing.Kind);
+        Assert.Equal(["Trade show 2026"], (await lists.SummariesAsync(Ct)).Select(s => s.List.Name));
+        await using var context = host.NewContext();
+        Assert.Equal([AuditActions.StaticListCreated, AuditActions.StaticListCreated, AuditActions.StaticListRenamed, AuditActions.StaticListDeleted],
+            await context.AuditEntries.OrderBy(e => e.Id).Select(e => e.Action).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Membership_changes_answer_per_id_record_list_activities_and_are_audited()
+    {
+        await using var host = await new CoreTestHostBuilder().BuildAsync();
+        var list = (await host.Get<StaticListService>().CreateAsync("Customers", null, Ct)).Value;
+        await using var context = host.NewContext();
+        var ada = A.Person.WithEmail("ada@example.com").Build();
+        var bob = A.Person.WithEmail("bob@example.com").Build();
+        context.People.AddRange(ada, bob);
+        await context.SaveChangesAsync(Ct);
+        var members = host.Get<StaticListMembership>();
+
+        var added = await members.AddAsync(list, [ada.Id, ada.Id, 999], Ct);
+        var addedAgain = await members.AddAsync(list, [ada.Id], Ct);
+        var removed = await members.RemoveAsync(list, [ada.Id, bob.Id], Ct);
+        var unknownList = await members.AddAsync(list + 1, [ada.Id], Ct);
+
+        Assert.Equal([(ada.Id, "added"), (999, "skipped")], added!.Select(r => (r.Id, r.Status)));
+        Assert.Equal("1004", added![1].Reason!.Code);
+        Assert.Equal(MembershipStatus.Added, Assert.Single(addedAgain!).Status);
+        Assert.Equal([MembershipStatus.Removed, MembershipStatus.Skipped], removed!.Select(r => r.Status));
+        Assert.Equal(MembershipCodes.NotInList, removed![1].Reason!.Code);
+        Assert.Null(unknownList);
+        Assert.Equal([StandardActivityTypes.AddToList, StandardActivityTypes.RemoveFromList],
+            await context.Activities.Where(a => a.PersonId == ada.Id).OrderBy(a => a.Id).Select(a => a.ActivityTypeId).ToListAsync(Ct));
+        Assert.Equal(2, await context.AuditEntries.CountAsync(e => e.EntityType == StaticListService.AuditEntityType && e.Action != AuditActions.StaticListCreated, Ct));
+    }
+}
