@@ -5,6 +5,7 @@ using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Dashboard;
 using CustomActivities.Core.Lists;
 using CustomActivities.Core.People;
+using CustomActivities.Core.SmartLists;
 using CustomActivities.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public static class CoreServiceCollectionExtensions
         services.AddActivities();
         services.AddPeopleAndTimeline();
         services.AddStaticLists();
+        services.AddSmartLists();
         services.AddCustomActivitiesApi();
         return services;
     }
