@@ -9,6 +9,7 @@ public static class SmartListsServiceCollectionExtensions
     {
         services.AddScoped<SmartListCatalog>();
         services.AddScoped<SmartListEvaluator>();
+        services.AddScoped<SmartListService>();
         return services;
     }
 }
