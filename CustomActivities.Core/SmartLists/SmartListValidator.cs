@@ -105,7 +105,8 @@ public static class SmartListValidator
         }
     }
 
-    internal static IEnumerable<SmartListProblem> ValidateConstraint(FieldConstraint constraint, FilterableField field, int number)
+    /// <summary>The problems of one constraint (the builder shows them next to its inputs as they are typed).</summary>
+    public static IEnumerable<SmartListProblem> ValidateConstraint(FieldConstraint constraint, FilterableField field, int number)
     {
         if (!ConstraintOperators.For(field.Kind).Contains(constraint.Operator))
         {
