@@ -11,6 +11,15 @@ public static class SmartListLabels
 
     public static string Attribute(this IStringLocalizer<SmartListsText> text, string attribute) => text["Attribute." + attribute];
 
+    public static string Window(this IStringLocalizer<SmartListsText> text, WindowKind kind) => text["Window." + kind];
+
+    public static string Unit(this IStringLocalizer<SmartListsText> text, WindowUnit unit) => text["Window.Unit." + unit];
+
+    public static string Times(this IStringLocalizer<SmartListsText> text, TimesComparison comparison) => text["Times." + comparison];
+
+    /// <summary>A saved list rule's message (<see cref="SmartListErrors"/>).</summary>
+    public static string Error(this IStringLocalizer<SmartListsText> text, string? error) => text["Error." + error];
+
     /// <summary>A problem's message: its code's resource with the filter number and the 1-based position, else the English message.</summary>
     public static string Problem(this IStringLocalizer<SmartListsText> text, SmartListProblem problem)
     {
