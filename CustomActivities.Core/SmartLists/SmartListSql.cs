@@ -25,6 +25,9 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
 {
     private const string PersonColumns = "p.Id, p.Email, p.FirstName, p.LastName, p.Company, p.CreatedAt, p.LastActivityAt";
     private readonly List<(string Name, object Value)> parameters = [];
+    // "Why" asks about one person: each activity subquery is then tied to that person (p.Id), so it seeks
+    // IX_Activities_Person_Type_Timeline instead of listing every person who matches.
+    private bool onePerson;
 
     public SmartListCommand Count() => Build($"SELECT COUNT(*) FROM People p WHERE {Predicate(logic)}");
 
@@ -49,7 +52,9 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
     /// <summary>One row for one person: whether each filter holds, then whether the whole list does.</summary>
     public SmartListCommand Why(int personId)
     {
-        var columns = query.Filters.Select((_, i) => $"({FilterPredicate(i + 1)})").Append($"({Predicate(logic)})");
+        onePerson = true;
+        var columns = query.Filters.Select((_, i) => $"({FilterPredicate(i + 1)})").Append($"({Predicate(logic)})").ToList();
+        onePerson = false;
         return Build($"SELECT {string.Join(", ", columns)} FROM People p WHERE p.Id = {Param(personId)}");
     }
 
@@ -101,7 +106,7 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
 
     private string ActivityPredicate(SmartListFilter filter)
     {
-        var matching = $"SELECT a.PersonId FROM Activities a WHERE {ActivityWhere(filter)}";
+        var matching = $"SELECT a.PersonId FROM Activities a WHERE {(onePerson ? "a.PersonId = p.Id AND " : "")}{ActivityWhere(filter)}";
         var times = filter.Times ?? new ActivityTimes(TimesComparison.AtLeast, 1);
         return times switch
         {
