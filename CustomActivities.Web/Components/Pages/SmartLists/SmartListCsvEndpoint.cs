@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using CustomActivities.Core.SmartLists;
+using static CustomActivities.Web.Components.Shared.CsvText;
 
 namespace CustomActivities.Web.Components.Pages.SmartLists;
 
@@ -66,7 +67,4 @@ public static class SmartListCsvEndpoint
         await csv.FlushAsync();
         await writer.FlushAsync(cancellationToken);
     }
-
-    /// <summary>A cell starting with = + - @ (or a tab or carriage return) would run as a spreadsheet formula: it gets a leading '.</summary>
-    private static string? AsText(string? value) => value is [var first, ..] && "=+-@\t\r".Contains(first) ? "'" + value : value;
 }
