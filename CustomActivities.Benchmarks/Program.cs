@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
 {
     ["ingest"] = IngestBenchmark.RunAsync,
     ["timeline"] = TimelineBenchmark.RunAsync,
+    ["smartlists"] = SmartListBenchmark.RunAsync,
     ["screenshots"] = ScreenshotsCommand.RunAsync,
 };
 

@@ -13,6 +13,11 @@ public static class AuditActions
     public const string StaticListDeleted = "static-list.deleted";
     public const string StaticListMembersAdded = "static-list.members-added";
     public const string StaticListMembersRemoved = "static-list.members-removed";
+    public const string SmartListCreated = "smart-list.created";
+    public const string SmartListUpdated = "smart-list.updated";
+    public const string SmartListRenamed = "smart-list.renamed";
+    public const string SmartListDuplicated = "smart-list.duplicated";
+    public const string SmartListDeleted = "smart-list.deleted";
     public const string ApiClientCreated = "api-client.created";
     public const string ApiClientRevoked = "api-client.revoked";
     public const string ApiClientSecretRotated = "api-client.secret-rotated";

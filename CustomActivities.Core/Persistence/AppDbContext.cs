@@ -3,6 +3,7 @@ using CustomActivities.Core.ActivityTypes;
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Lists;
 using CustomActivities.Core.People;
+using CustomActivities.Core.SmartLists;
 using CustomActivities.Core.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StaticList> StaticLists => Set<StaticList>();
     public DbSet<StaticListMember> StaticListMembers => Set<StaticListMember>();
+    public DbSet<SmartList> SmartLists => Set<SmartList>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

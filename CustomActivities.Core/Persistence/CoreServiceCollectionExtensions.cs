@@ -6,6 +6,7 @@ using CustomActivities.Core.Dashboard;
 using CustomActivities.Core.Events;
 using CustomActivities.Core.Lists;
 using CustomActivities.Core.People;
+using CustomActivities.Core.SmartLists;
 using CustomActivities.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,7 @@ public static class CoreServiceCollectionExtensions
         services.AddActivities();
         services.AddPeopleAndTimeline();
         services.AddStaticLists();
+        services.AddSmartLists();
         services.AddCustomActivitiesApi();
         return services;
     }

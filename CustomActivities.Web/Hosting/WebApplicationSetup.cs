@@ -8,6 +8,7 @@ using CustomActivities.Web.Components;
 using CustomActivities.Web.Components.Account;
 using CustomActivities.Web.Components.Pages.ActivityTypes;
 using CustomActivities.Web.Components.Pages.People;
+using CustomActivities.Web.Components.Pages.SmartLists;
 using CustomActivities.Web.Components.Shared;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -152,6 +153,7 @@ public static class WebApplicationSetup
         app.MapActivityTypeDownloads();
         app.MapMarketoApi();
         app.MapTimelineCsv();
+        app.MapSmartListCsv();
         return app;
     }
 

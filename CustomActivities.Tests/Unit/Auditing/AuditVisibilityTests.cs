@@ -59,7 +59,7 @@ public sealed class AuditVisibilityTests : IAsyncLifetime
 
         Assert.Equal(["api:crm", "mark@test.local"], await audit.ActorsAsync(Marketer, TestContext.Current.CancellationToken));
         Assert.Equal(["activity-type.created", AuditActions.PersonCreated], await audit.ActionsAsync(Marketer, TestContext.Current.CancellationToken));
-        Assert.Equal([AuditEntityTypes.ActivityType, AuditEntityTypes.Person], AuditVisibility.EntityTypesFor(Marketer));
+        Assert.Equal([AuditEntityTypes.ActivityType, AuditEntityTypes.Person, AuditEntityTypes.SmartList], AuditVisibility.EntityTypesFor(Marketer));
         Assert.Contains("admin@test.local", await audit.ActorsAsync(Admin, TestContext.Current.CancellationToken));
         Assert.Equal(AuditEntityTypes.All, AuditVisibility.EntityTypesFor(Admin));
     }

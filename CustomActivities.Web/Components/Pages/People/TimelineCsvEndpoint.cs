@@ -4,6 +4,7 @@ using CsvHelper.Configuration;
 using CustomActivities.Core.Activities;
 using CustomActivities.Core.ActivityTypes;
 using CustomActivities.Core.People;
+using CustomActivities.Web.Components.Shared;
 
 namespace CustomActivities.Web.Components.Pages.People;
 
@@ -91,9 +92,5 @@ public static class TimelineCsvEndpoint
             ? value
             : AsText(FieldFormatter.Invariant(field));
 
-    /// <summary>
-    /// Values come from integrations: a cell starting with = + - @ (or a tab or carriage return) would run as a formula
-    /// in a spreadsheet, so it gets a leading ' and shows as text.
-    /// </summary>
-    private static string? AsText(string? value) => value is [var first, ..] && "=+-@\t\r".Contains(first) ? "'" + value : value;
+    private static string? AsText(string? value) => CsvText.AsText(value);
 }

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Globalization;
+using CustomActivities.Core.SmartLists;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomActivities.Benchmarks;
+
+/// <summary>
+/// Smart lists at scale, on a database made by the seed command (a copy: the first run applies this build's migrations):
+/// <code>
+/// dotnet run -c Release --project CustomActivities.Benchmarks -- smartlists --db /tmp/scale-copy.db [--runs 20]
+/// </code>
+/// Prints p50/p95 of the count of a two-filter list (a field constraint and a 30-day window, ALL), the count of a
+/// five-filter advanced-logic list, the first page of results and "why" for one member, then each one's query plan.
+/// </summary>
+public static class SmartListBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var db = CommandLine.Option(args, "--db") ?? throw new ArgumentException("--db FILE (a copy of a database made by the seed command) is required");
+        var runs = int.Parse(CommandLine.Option(args, "--runs") ?? "20", CultureInfo.InvariantCulture);
+
+        await using var services = CoreServices.For(db);
+        await CoreServices.EnsureUserAsync(services, "bench-admin@example.com", "Bench-Password-123!", Core.Users.Roles.Admin);
+        await using var scope = services.CreateAsyncScope();
+        var evaluator = scope.ServiceProvider.GetRequiredService<SmartListEvaluator>();
+        var options = await scope.ServiceProvider.GetRequiredService<SmartListCatalog>().LoadAsync();
+        int TypeId(string apiName) => options.Types.FirstOrDefault(t => t.ApiName == apiName)?.Id
+            ?? throw new InvalidOperationException($"The database has no type {apiName}: seed it with the seed command.");
+        var (webinar, cheque, ticket) = (TypeId("webinarAttended"), TypeId("chequeDeposited"), TypeId("supportTicketClosed"));
+
+        var twoFilters = new SmartListQuery(
+        [
+            SmartListFilter.Activity(webinar, FieldConstraint.Of("minutesWatched", ConstraintOperator.GreaterOrEqual, "60")),
+            new SmartListFilter(SmartListFilterKind.Activity, cheque, Window: ActivityWindow.Past(30)),
+        ]);
+        var fiveFilters = new SmartListQuery(
+        [
+            SmartListFilter.Activity(webinar, FieldConstraint.Of("askedQuestion", ConstraintOperator.IsTrue)),
+            SmartListFilter.Activity(cheque, FieldConstraint.Of("amount", ConstraintOperator.Greater, "4000")),
+            new SmartListFilter(SmartListFilterKind.Activity, ticket, Constraints: [FieldConstraint.Of("satisfaction", ConstraintOperator.LessOrEqual, "2")],
+                Window: ActivityWindow.Past(90)),
+            SmartListFilter.Attribute(PersonAttributes.Company, ConstraintOperator.StartsWith, "A"),
+            SmartListFilter.Attribute(PersonAttributes.EmailDomain, ConstraintOperator.Is, "example.com"),
+        ], SmartListLogic.Advanced, "(1 and (2 or 3)) or (not 4 and 5)");
+
+        var firstPage = await evaluator.PageAsync(twoFilters, SmartListSort.Email, false, 0, 50);
+        var member = firstPage.Value?.Rows.FirstOrDefault()?.Id ?? 1;
+        Console.WriteLine($"Database {db}: two-filter list has {firstPage.Value?.Count:N0} members; \"why\" asks about person {member}");
+        Console.WriteLine();
+
+        var rows = new List<string[]>();
+        async Task MeasureAsync(string name, double target, Func<Task> action)
+        {
+            await action();
+            var times = new List<double>(runs);
+            for (var i = 0; i < runs; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                await action();
+                times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+            var p95 = Figures.Percentile(times, 95);
+            rows.Add([name, $"{Figures.Median(times):0.0}", $"{p95:0.0}", $"{target:0}", p95 <= target ? "yes" : "NO", runs.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        await MeasureAsync("count, two filters (field constraint + 30-day window, ALL)", 500, () => evaluator.CountAsync(twoFilters));
+        await MeasureAsync("count, five filters, advanced logic", 1000, () => evaluator.CountAsync(fiveFilters));
+        await MeasureAsync("first page of 50 people (with its count)", 200, () => evaluator.PageAsync(twoFilters, SmartListSort.Email, false, 0, 50));
+        await MeasureAsync("why, one person", 50, () => evaluator.WhyAsync(twoFilters, member));
+        Table.Print(["smart list query", "p50 ms", "p95 ms", "target ms", "met", "runs"], rows);
+        Console.WriteLine();
+        Console.WriteLine("EXPLAIN QUERY PLAN, two-filter count:  " + string.Join(" | ", await evaluator.ExplainAsync(twoFilters, page: false)));
+        Console.WriteLine("EXPLAIN QUERY PLAN, five-filter count: " + string.Join(" | ", await evaluator.ExplainAsync(fiveFilters, page: false)));
+        Console.WriteLine("EXPLAIN QUERY PLAN, first page:        " + string.Join(" | ", await evaluator.ExplainAsync(twoFilters, page: true)));
+        return 0;
+    }
+}

@@ -1,0 +1,77 @@
+using CustomActivities.Core.Activities;
+using CustomActivities.Core.ActivityTypes;
+using CustomActivities.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomActivities.Core.SmartLists;
+
+/// <summary>A field a filter can constrain, from the type's live version.</summary>
+public sealed record FilterableField(string ApiName, string DisplayName, FieldDataType DataType, bool IsPrimary)
+{
+    public ValueKind Kind => ConstraintOperators.KindOf(DataType);
+}
+
+/// <summary>An activity type as a filter: named by its filter name, with the fields of its live version.</summary>
+public sealed record FilterableType(int Id, string ApiName, string FilterName, string DisplayName, bool IsStandard, bool IsArchived,
+    IReadOnlyList<FilterableField> Fields)
+{
+    public FilterableField? Field(string apiName) => Fields.FirstOrDefault(f => string.Equals(f.ApiName, apiName, StringComparison.Ordinal));
+}
+
+public sealed record FilterableList(int Id, string Name);
+
+/// <summary>What filters can refer to: approved types (standard and custom, archived ones only to read saved lists), static lists.</summary>
+public sealed record SmartListFilterOptions(IReadOnlyList<FilterableType> Types, IReadOnlyList<FilterableList> Lists)
+{
+    public FilterableType? Type(int id) => Types.FirstOrDefault(t => t.Id == id);
+    public FilterableList? List(int id) => Lists.FirstOrDefault(l => l.Id == id);
+
+    /// <summary>The filters a builder offers: approved, not archived.</summary>
+    public IEnumerable<FilterableType> Pickable => Types.Where(t => !t.IsArchived);
+}
+
+/// <summary>The person attributes a filter can constrain, with the data type that picks their operators.</summary>
+public static class PersonAttributes
+{
+    public const string Email = "email";
+    public const string EmailDomain = "emailDomain";
+    public const string FirstName = "firstName";
+    public const string LastName = "lastName";
+    public const string Company = "company";
+    public const string CreatedAt = "createdAt";
+
+    public static readonly IReadOnlyList<FilterableField> All =
+    [
+        new(Email, "Email", FieldDataType.String, false),
+        new(EmailDomain, "Email domain", FieldDataType.String, false),
+        new(FirstName, "First name", FieldDataType.String, false),
+        new(LastName, "Last name", FieldDataType.String, false),
+        new(Company, "Company", FieldDataType.String, false),
+        new(CreatedAt, "Created date", FieldDataType.DateTime, false),
+    ];
+
+    public static FilterableField? Find(string name) => All.FirstOrDefault(a => string.Equals(a.ApiName, name, StringComparison.Ordinal));
+}
+
+public sealed class SmartListCatalog(IDbContextFactory<AppDbContext> contextFactory)
+{
+    public async Task<SmartListFilterOptions> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var types = await context.ActivityTypes.AsNoTracking().IgnoreQueryFilters()
+            .Where(t => t.LiveVersionNumber != null)
+            .Include(t => t.Versions.Where(v => v.State == VersionState.Approved)).ThenInclude(v => v.Fields)
+            .ToListAsync(cancellationToken);
+        var lists = await context.StaticLists.AsNoTracking().OrderBy(l => l.Name).Select(l => new FilterableList(l.Id, l.Name))
+            .ToListAsync(cancellationToken);
+        var filterable = types
+            .Select(t => (Type: t, Live: t.LiveVersion))
+            .Where(x => x.Live is not null)
+            .Select(x => new FilterableType(x.Type.Id, x.Type.ApiName, x.Live!.FilterName, x.Live.DisplayName,
+                StandardActivityTypes.IsStandard(x.Type.Id), x.Type.IsArchived,
+                [.. x.Live.Fields.OrderBy(f => f.Position).Select(f => new FilterableField(f.ApiName, f.DisplayName, f.DataType, f.IsPrimary))]))
+            .OrderBy(t => t.IsStandard).ThenBy(t => t.FilterName, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
+        return new SmartListFilterOptions(filterable, lists);
+    }
+}

@@ -1,0 +1,195 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using CustomActivities.Core.People;
+using CustomActivities.Core.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomActivities.Core.SmartLists;
+
+/// <summary>
+/// Evaluates a smart list in SQL: the count, a page of people, every member (CSV) and "why is this person here" all come
+/// from the one translation in <see cref="SmartListSql"/>, so they always agree.
+/// </summary>
+public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFactory, SmartListCatalog catalog, TimeProvider timeProvider)
+{
+    public const int WhyActivityLimit = 20;
+    public const int MaxPageSize = 500;
+
+    public async Task<SmartListOutcome<int>> CountAsync(SmartListQuery query, TimeZoneInfo? zone = null, CancellationToken cancellationToken = default)
+    {
+        var (sql, problems) = await TranslateAsync(query, zone, cancellationToken);
+        if (sql is null)
+        {
+            return SmartListOutcome<int>.Failed(problems);
+        }
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var count = await ScalarAsync(context, sql.Count(), cancellationToken);
+        return SmartListOutcome<int>.Of(count);
+    }
+
+    public async Task<SmartListOutcome<SmartListPage>> PageAsync(SmartListQuery query, SmartListSort sort, bool descending, int skip, int take,
+        TimeZoneInfo? zone = null, CancellationToken cancellationToken = default)
+    {
+        var (sql, problems) = await TranslateAsync(query, zone, cancellationToken);
+        if (sql is null)
+        {
+            return SmartListOutcome<SmartListPage>.Failed(problems);
+        }
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var count = await ScalarAsync(context, sql.Count(), cancellationToken);
+        var rows = new List<PersonRow>();
+        await foreach (var row in ReadPeopleAsync(context, sql.Page(sort, descending, Math.Max(0, skip), Math.Clamp(take, 1, MaxPageSize)), cancellationToken))
+        {
+            rows.Add(row);
+        }
+        return SmartListOutcome<SmartListPage>.Of(new SmartListPage(rows, count));
+    }
+
+    /// <summary>Every member in id order, read as the caller consumes them (the CSV export streams this).</summary>
+    public async IAsyncEnumerable<PersonRow> StreamAsync(SmartListQuery query, TimeZoneInfo? zone = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var (sql, _) = await TranslateAsync(query, zone, cancellationToken);
+        if (sql is null)
+        {
+            yield break;
+        }
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await foreach (var row in ReadPeopleAsync(context, sql.All(), cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    public async Task<SmartListOutcome<SmartListWhy>> WhyAsync(SmartListQuery query, int personId, TimeZoneInfo? zone = null,
+        CancellationToken cancellationToken = default)
+    {
+        var (sql, problems) = await TranslateAsync(query, zone, cancellationToken);
+        if (sql is null)
+        {
+            return SmartListOutcome<SmartListWhy>.Failed(problems);
+        }
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        var holds = new bool[query.Filters.Count + 1];
+        await using (var command = Prepare(context, sql.Why(personId)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return SmartListOutcome<SmartListWhy>.Failed([new SmartListProblem("unknown-person", $"There is no person {personId}.")]);
+            }
+            for (var i = 0; i < holds.Length; i++)
+            {
+                holds[i] = !reader.IsDBNull(i) && reader.GetInt64(i) != 0;
+            }
+        }
+        var filters = new List<WhyFilter>();
+        for (var number = 1; number <= query.Filters.Count; number++)
+        {
+            var filter = query.Filters[number - 1];
+            var activities = new List<WhyActivity>();
+            var matching = 0;
+            if (filter.Kind == SmartListFilterKind.Activity)
+            {
+                await using var command = Prepare(context, sql.MatchingActivities(number, personId, WhyActivityLimit));
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    activities.Add(new WhyActivity(reader.GetInt64(0), new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero),
+                        reader.IsDBNull(2) ? null : reader.GetString(2), Fields(reader.IsDBNull(3) ? null : reader.GetString(3))));
+                    matching = reader.GetInt32(4);
+                }
+            }
+            filters.Add(new WhyFilter(number, filter, holds[number - 1], activities, matching));
+        }
+        return SmartListOutcome<SmartListWhy>.Of(new SmartListWhy(personId, holds[^1], filters));
+    }
+
+    /// <summary>EXPLAIN QUERY PLAN of the count and the first page (for the benchmark and the tests).</summary>
+    public async Task<IReadOnlyList<string>> ExplainAsync(SmartListQuery query, bool page, CancellationToken cancellationToken = default)
+    {
+        var (sql, problems) = await TranslateAsync(query, null, cancellationToken);
+        if (sql is null)
+        {
+            return [.. problems.Select(p => p.Message)];
+        }
+        var command = page ? sql.Page(SmartListSort.Email, false, 0, 50) : sql.Count();
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        await using var explain = Prepare(context, command with { Text = "EXPLAIN QUERY PLAN " + command.Text });
+        await using var reader = await explain.ExecuteReaderAsync(cancellationToken);
+        var plan = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            plan.Add(reader.GetString(3));
+        }
+        return plan;
+    }
+
+    private async Task<(SmartListSql? Sql, IReadOnlyList<SmartListProblem> Problems)> TranslateAsync(SmartListQuery query, TimeZoneInfo? zone,
+        CancellationToken cancellationToken)
+    {
+        var options = await catalog.LoadAsync(cancellationToken);
+        var validation = SmartListValidator.Validate(query, options);
+        if (!validation.IsValid)
+        {
+            return (null, validation.Problems);
+        }
+        var clock = new SmartListClock(timeProvider.GetUtcNow(), zone ?? TimeZoneInfo.Utc);
+        return (new SmartListSql(query, validation.Logic!, options, clock), []);
+    }
+
+    private static DbCommand Prepare(AppDbContext context, SmartListCommand sql)
+    {
+        var command = context.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql.Text;
+        foreach (var (name, value) in sql.Parameters)
+        {
+            command.Parameters.Add(new SqliteParameter(name, value));
+        }
+        return command;
+    }
+
+    private static async Task<int> ScalarAsync(AppDbContext context, SmartListCommand sql, CancellationToken cancellationToken)
+    {
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = Prepare(context, sql);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async IAsyncEnumerable<PersonRow> ReadPeopleAsync(AppDbContext context, SmartListCommand sql,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = Prepare(context, sql);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return new PersonRow(reader.GetInt32(0), reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), new DateTimeOffset(reader.GetInt64(5), TimeSpan.Zero),
+                reader.IsDBNull(6) ? null : new DateTimeOffset(reader.GetInt64(6), TimeSpan.Zero));
+        }
+    }
+
+    private static IReadOnlyList<KeyValuePair<string, string>> Fields(string? attributes)
+    {
+        if (string.IsNullOrEmpty(attributes))
+        {
+            return [];
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(attributes);
+            return [.. document.RootElement.EnumerateObject().Select(p => new KeyValuePair<string, string>(p.Name,
+                p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() ?? "" : p.Value.GetRawText()))];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+}

@@ -1,0 +1,184 @@
+using System.Globalization;
+using CustomActivities.Core.Auditing;
+using CustomActivities.Core.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomActivities.Core.SmartLists;
+
+/// <summary>Error codes of saved smart list rules; the UI shows a localized message for each.</summary>
+public static class SmartListErrors
+{
+    public const string NameRequired = "SmartLists.NameRequired";
+    public const string NameTooLong = "SmartLists.NameTooLong";
+    public const string NameTaken = "SmartLists.NameTaken";
+    public const string Invalid = "SmartLists.Invalid";
+    public const string NotFound = "SmartLists.NotFound";
+}
+
+/// <summary>The outcome of a change to a saved list: its id, or the rule it broke (with the query's problems when invalid).</summary>
+public sealed record SmartListResult(int? Id, string? Error, IReadOnlyList<SmartListProblem>? Problems = null)
+{
+    public bool Succeeded => Error is null;
+
+    public static SmartListResult Failed(string error, IReadOnlyList<SmartListProblem>? problems = null) => new(null, error, problems);
+}
+
+public sealed record SmartListSummary(int Id, string Name, DateTimeOffset UpdatedAt, string UpdatedBy);
+
+/// <summary>A saved list as opened: its query, or the problems that keep a stored definition from being read.</summary>
+public sealed record SavedSmartList(int Id, string Name, SmartListQuery Query, IReadOnlyList<SmartListProblem> Problems, DateTimeOffset UpdatedAt, string UpdatedBy);
+
+/// <summary>Saved smart lists: create, update, rename, duplicate, delete (each audited), list and open them.</summary>
+public sealed class SmartListService(IDbContextFactory<AppDbContext> contextFactory, SmartListCatalog catalog, AuditLog auditLog, ICurrentActor currentActor)
+{
+    public const string AuditEntityType = AuditEntityTypes.SmartList;
+
+    public static string? ValidateName(string? name)
+    {
+        var trimmed = name?.Trim() ?? "";
+        return trimmed.Length == 0 ? SmartListErrors.NameRequired
+            : trimmed.Length > SmartList.MaxNameLength ? SmartListErrors.NameTooLong
+            : null;
+    }
+
+    public async Task<IReadOnlyList<SmartListSummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.SmartLists.AsNoTracking().OrderBy(l => l.Name)
+            .Select(l => new SmartListSummary(l.Id, l.Name, l.UpdatedAt, l.UpdatedBy)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<SavedSmartList?> FindAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var list = await context.SmartLists.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (list is null)
+        {
+            return null;
+        }
+        var read = SmartListJson.Deserialize(list.Definition);
+        return new SavedSmartList(list.Id, list.Name, read.Value ?? SmartListQuery.Empty, read.Problems, list.UpdatedAt, list.UpdatedBy);
+    }
+
+    /// <summary>The saved lists whose filters refer to the activity type (where used).</summary>
+    public async Task<IReadOnlyList<SmartListSummary>> UsingActivityTypeAsync(int activityTypeId, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var lists = await context.SmartLists.AsNoTracking().OrderBy(l => l.Name).ToListAsync(cancellationToken);
+        return [.. lists
+            .Where(l => SmartListJson.Deserialize(l.Definition).Value?.Filters.Any(f => f.Kind == SmartListFilterKind.Activity && f.ActivityTypeId == activityTypeId) == true)
+            .Select(l => new SmartListSummary(l.Id, l.Name, l.UpdatedAt, l.UpdatedBy))];
+    }
+
+    /// <summary>Saves a new list (<paramref name="id"/> null) or replaces a saved list's name and rules; only a valid query is saved.</summary>
+    public async Task<SmartListResult> SaveAsync(int? id, string name, SmartListQuery query, CancellationToken cancellationToken = default)
+    {
+        if (ValidateName(name) is { } invalidName)
+        {
+            return SmartListResult.Failed(invalidName);
+        }
+        var validation = SmartListValidator.Validate(query, await catalog.LoadAsync(cancellationToken));
+        if (!validation.IsValid)
+        {
+            return SmartListResult.Failed(SmartListErrors.Invalid, validation.Problems);
+        }
+        var actor = await currentActor.GetAsync(cancellationToken);
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var definition = SmartListJson.Serialize(query);
+        SmartList? list;
+        object? before = null;
+        if (id is { } existing)
+        {
+            list = await context.SmartLists.FirstOrDefaultAsync(l => l.Id == existing, cancellationToken);
+            if (list is null)
+            {
+                return SmartListResult.Failed(SmartListErrors.NotFound);
+            }
+            before = Snapshot(list);
+            list.Name = name.Trim();
+            list.Definition = definition;
+        }
+        else
+        {
+            list = new SmartList { Name = name.Trim(), Definition = definition };
+            context.SmartLists.Add(list);
+        }
+        return await SaveAuditedAsync(context, list, actor, id is null ? AuditActions.SmartListCreated : AuditActions.SmartListUpdated, before, cancellationToken);
+    }
+
+    public async Task<SmartListResult> RenameAsync(int id, string name, CancellationToken cancellationToken = default)
+    {
+        if (ValidateName(name) is { } invalid)
+        {
+            return SmartListResult.Failed(invalid);
+        }
+        var actor = await currentActor.GetAsync(cancellationToken);
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var list = await context.SmartLists.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (list is null)
+        {
+            return SmartListResult.Failed(SmartListErrors.NotFound);
+        }
+        var before = Snapshot(list);
+        list.Name = name.Trim();
+        return await SaveAuditedAsync(context, list, actor, AuditActions.SmartListRenamed, before, cancellationToken);
+    }
+
+    /// <summary>A copy named "<paramref name="name"/>" with the same rules (stored as they are, even if they no longer validate).</summary>
+    public async Task<SmartListResult> DuplicateAsync(int id, string name, CancellationToken cancellationToken = default)
+    {
+        if (ValidateName(name) is { } invalid)
+        {
+            return SmartListResult.Failed(invalid);
+        }
+        var actor = await currentActor.GetAsync(cancellationToken);
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var source = await context.SmartLists.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (source is null)
+        {
+            return SmartListResult.Failed(SmartListErrors.NotFound);
+        }
+        var copy = new SmartList { Name = name.Trim(), Definition = source.Definition };
+        context.SmartLists.Add(copy);
+        return await SaveAuditedAsync(context, copy, actor, AuditActions.SmartListDuplicated, new { DuplicateOf = source.Name }, cancellationToken);
+    }
+
+    public async Task<SmartListResult> DeleteAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var list = await context.SmartLists.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (list is null)
+        {
+            return SmartListResult.Failed(SmartListErrors.NotFound);
+        }
+        context.SmartLists.Remove(list);
+        auditLog.Record(context, actor, AuditActions.SmartListDeleted, AuditEntityType, Id(list), list.Name, Snapshot(list), null);
+        await context.SaveChangesAsync(cancellationToken);
+        return new SmartListResult(id, null);
+    }
+
+    /// <summary>Saves the list, then its audit entry, in one transaction; a name already taken is an answer, not an exception.</summary>
+    private async Task<SmartListResult> SaveAuditedAsync(AppDbContext context, SmartList list, Actor actor, string action, object? before,
+        CancellationToken cancellationToken)
+    {
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            return SmartListResult.Failed(SmartListErrors.NameTaken);
+        }
+        auditLog.Record(context, actor, action, AuditEntityType, Id(list), list.Name, before, Snapshot(list));
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new SmartListResult(list.Id, null);
+    }
+
+    private static string Id(SmartList list) => list.Id.ToString(CultureInfo.InvariantCulture);
+
+    private static object Snapshot(SmartList list) => new { list.Name, list.Definition };
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomActivities.Core.SmartLists;
+
+public static class SmartListsServiceCollectionExtensions
+{
+    /// <summary>Smart lists: the filter catalog, the SQL evaluator and saved lists.</summary>
+    public static IServiceCollection AddSmartLists(this IServiceCollection services)
+    {
+        services.AddScoped<SmartListCatalog>();
+        services.AddScoped<SmartListEvaluator>();
+        services.AddScoped<SmartListService>();
+        return services;
+    }
+}
