@@ -14,7 +14,7 @@ public sealed record ScreenshotPage(string Name, string Path, Viewer Viewer, boo
 public static class ScreenshotPages
 {
     /// <summary>Every page of the app, with a sample activity type and person from the database.</summary>
-    public static IReadOnlyList<ScreenshotPage> All(string typeApiName, int personId) =>
+    public static IReadOnlyList<ScreenshotPage> All(string typeApiName, int personId, int listId) =>
     [
         new("sign-in", "Account/Login", Viewer.Anonymous, Interactive: false),
         new("dashboard", "", Viewer.Admin),
@@ -25,6 +25,9 @@ public static class ScreenshotPages
         new("people", "people", Viewer.Admin),
         new("person", $"people/{personId}", Viewer.Admin),
         new("smart-lists", "smart-lists", Viewer.Admin),
+        new("smart-list-builder", "smart-lists/new", Viewer.Admin),
+        new("lists", "lists", Viewer.Admin),
+        new("list-members", $"lists/{listId}", Viewer.Admin),
         new("api-clients", "api-clients", Viewer.Admin),
         new("users", "users", Viewer.Admin),
         new("audit-log", "audit-log", Viewer.Admin),

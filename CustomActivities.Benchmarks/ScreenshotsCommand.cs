@@ -1,6 +1,8 @@
 using System.Globalization;
+using CustomActivities.Core.Activities;
 using CustomActivities.Core.ActivityTypes;
 using CustomActivities.Core.Auditing;
+using CustomActivities.Core.Lists;
 using CustomActivities.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -41,10 +43,11 @@ public static class ScreenshotsCommand
             if (db is null)
             {
                 await AddDraftAsync(services);
+                await AddListAsync(services);
             }
         }
-        var (typeApiName, personId) = await SamplesAsync(databasePath);
-        var pages = ScreenshotPages.All(typeApiName, personId);
+        var (typeApiName, personId, listId) = await SamplesAsync(databasePath);
+        var pages = ScreenshotPages.All(typeApiName, personId, listId);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
@@ -172,7 +175,18 @@ public static class ScreenshotsCommand
         }
     }
 
-    private static async Task<(string TypeApiName, int PersonId)> SamplesAsync(string databasePath)
+    /// <summary>A static list with the first few people, so the lists and members pages have rows to show.</summary>
+    private static async Task AddListAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var created = await scope.ServiceProvider.GetRequiredService<StaticListService>().CreateAsync("Webinar follow-up (EMEA, spring launch)");
+        if (created.Succeeded)
+        {
+            await scope.ServiceProvider.GetRequiredService<StaticListMembership>().AddAsync(created.Value, [1, 2, 3, 4, 5]);
+        }
+    }
+
+    private static async Task<(string TypeApiName, int PersonId, int ListId)> SamplesAsync(string databasePath)
     {
         await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly");
         await connection.OpenAsync();
@@ -182,9 +196,11 @@ public static class ScreenshotsCommand
             command.CommandText = sql;
             return await command.ExecuteScalarAsync();
         }
-        var type = await ScalarAsync("SELECT ApiName FROM ActivityTypes ORDER BY Id LIMIT 1") as string ?? "none";
+        // Marketo's standard types sit below the first custom id and have no page of their own.
+        var type = await ScalarAsync($"SELECT ApiName FROM ActivityTypes WHERE Id >= {StandardActivityTypes.FirstCustomId} ORDER BY Id LIMIT 1") as string ?? "none";
         var person = await ScalarAsync("SELECT MIN(Id) FROM People") is long id ? (int)id : 1;
-        return (type, person);
+        var list = await ScalarAsync("SELECT MIN(Id) FROM StaticLists") is long listId ? (int)listId : 0;
+        return (type, person, list);
     }
 
     private static (int Width, int Height) ParseSize(string size)
