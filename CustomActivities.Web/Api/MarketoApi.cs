@@ -28,8 +28,9 @@ public static class MarketoApi
         ActivityTypeWriteEndpoints.Map(rest.MapGroup("").WithTags(ApiTags.ActivityTypes));
         ActivityEndpoints.Map(rest.MapGroup("").WithTags(ApiTags.Activities));
 
+        // Through the token check like every known path: without a valid token an unknown path is 601, as a known one.
         app.MapFallback("/rest/{**path}", () => Envelope.Error(ApiErrors.NotFound()))
-            .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+            .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription().AddEndpointFilter<ApiAuthentication>();
         return app;
     }
 

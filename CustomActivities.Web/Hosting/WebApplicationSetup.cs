@@ -122,16 +122,7 @@ public static class WebApplicationSetup
         // immutable. Precompressed answers already carry a Content-Encoding and are left alone.
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/_content"), branch => branch.UseResponseCompression());
 
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
-        }
-
-        // An unknown address gets the app's "Page not found" page (still a 404) instead of an empty answer;
-        // the REST API keeps its own JSON answers.
-        app.UseWhen(
-            context => !context.Request.Path.StartsWithSegments("/rest") && !context.Request.Path.StartsWithSegments("/identity"),
-            branch => branch.UseStatusCodePagesWithReExecute("/not-found"));
+        app.UseErrorPages();
         // Routing after the status code pages, so that the re-executed request finds the not-found page's endpoint.
         app.UseRouting();
 
