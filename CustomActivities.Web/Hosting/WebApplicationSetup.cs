@@ -23,6 +23,7 @@ public static class WebApplicationSetup
     public static WebApplicationBuilder AddCustomActivities(this WebApplicationBuilder builder)
     {
         var settingsPath = SettingsFile.AddTo(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.AddSecurityHeaders();
         // MudBlazor's scripts and styles come from the package's static web assets, also outside Development.
         builder.WebHost.UseStaticWebAssets();
         // `dotnet run` serves the build's asset manifest, which MapStaticAssets treats as a development session in every
@@ -117,6 +118,7 @@ public static class WebApplicationSetup
 
     public static WebApplication UseCustomActivities(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         // The SDK precompresses our files and the framework's, but not the fingerprinted addresses a package declares
         // itself (MudBlazor.min.css, 627 KB, went out as is): those are compressed here, once per browser as they are
         // immutable. Precompressed answers already carry a Content-Encoding and are left alone.
