@@ -65,6 +65,8 @@ public static class WebApplicationSetup
 
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<IdentityRedirectManager>();
+        builder.Services.AddScoped<AccountSignIn>();
+        builder.Services.AddSingleton<UnknownEmailFailures>();
         builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentActor>();
