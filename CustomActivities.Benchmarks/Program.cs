@@ -8,6 +8,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["ingest"] = IngestBenchmark.RunAsync,
     ["timeline"] = TimelineBenchmark.RunAsync,
     ["screenshots"] = ScreenshotsCommand.RunAsync,
+    ["reliability"] = ReliabilityCommand.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -80,6 +80,9 @@ public sealed class WebApp : IAsyncDisposable
         return process.WorkingSet64;
     }
 
+    /// <summary>SIGKILL, as a crash: no shutdown, nothing flushed.</summary>
+    public void Kill() => process.Kill(entireProcessTree: true);
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)

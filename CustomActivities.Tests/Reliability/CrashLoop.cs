@@ -51,7 +51,7 @@ public sealed class CrashLoop(string databasePath, Func<string, IReadOnlyDiction
 
     public async Task<CrashLoopReport> RunAsync(int rounds, Action<int, CrashLoopReport>? progress = null, CancellationToken cancellationToken = default)
     {
-        var secret = await CreateClientAsync();
+        var secret = await CreateClientAsync(databasePath);
         var app = await start(databasePath, Settings);
         string token;
         int typeId;
@@ -176,7 +176,7 @@ public sealed class CrashLoop(string databasePath, Func<string, IReadOnlyDiction
         return (lost, partial, integrity);
     }
 
-    private async Task<ApiClientSecret> CreateClientAsync()
+    public static async Task<ApiClientSecret> CreateClientAsync(string databasePath)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(SqliteConnectionSetup.ConnectionString(databasePath)).Options;
         await using var context = new AppDbContext(options);
@@ -188,27 +188,32 @@ public sealed class CrashLoop(string databasePath, Func<string, IReadOnlyDiction
         return new ApiClientSecret(client.Id, client.Name, client.ClientId, secret);
     }
 
-    private static async Task<string> TokenAsync(HttpClient http, ApiClientSecret secret, CancellationToken cancellationToken)
+    public static async Task<string> TokenAsync(HttpClient http, ApiClientSecret secret, CancellationToken cancellationToken)
     {
         var json = await http.GetStringAsync($"identity/oauth/token?grant_type=client_credentials&client_id={secret.ClientId}&client_secret={secret.Secret}", cancellationToken);
         return JsonDocument.Parse(json).RootElement.GetProperty("access_token").GetString()!;
     }
 
-    /// <summary>Through the API itself (as an integration would): 20 leads and an approved type with an integer field.</summary>
-    private static async Task<(int TypeId, List<int> People)> SeedAsync(HttpClient http, CancellationToken cancellationToken)
+    /// <summary>
+    /// Through the API itself (as an integration would): 20 leads and an approved type with an integer, a date and a
+    /// datetime field. The type's API name is <see cref="SeededTypeName"/> of the returned id.
+    /// </summary>
+    public static async Task<(int TypeId, List<int> People)> SeedAsync(HttpClient http, CancellationToken cancellationToken)
     {
         var leads = string.Join(',', Enumerable.Range(0, 20).Select(i => $$"""{"email":"crash{{i}}-{{Guid.NewGuid():N}}@example.com","firstName":"Crash"}"""));
         var people = (await PostAsync(http, "rest/v1/leads.json", $$"""{"action":"createOnly","input":[{{leads}}]}""", cancellationToken))
             .EnumerateArray().Select(r => r.GetProperty("id").GetInt32()).ToList();
-        var apiName = $"crash{Guid.NewGuid():N}"[..24];
+        var apiName = SeededTypeName;
         await PostAsync(http, "rest/v1/activities/external/type.json",
             $$$"""{"apiName":"{{{apiName}}}","name":"Crash {{{apiName}}}","triggerName":"Crashes {{{apiName}}}","filterName":"Crashed {{{apiName}}}","primaryAttribute":{"apiName":"marker","name":"Marker","dataType":"string"}}""",
             cancellationToken);
         await PostAsync(http, $"rest/v1/activities/external/type/{apiName}/attributes/create.json",
-            """{"attributes":[{"apiName":"minutes","name":"Minutes","dataType":"integer"}]}""", cancellationToken);
+            """{"attributes":[{"apiName":"minutes","name":"Minutes","dataType":"integer"},{"apiName":"day","name":"Day","dataType":"date"},{"apiName":"joinedAt","name":"Joined at","dataType":"datetime"}]}""", cancellationToken);
         var approved = await PostAsync(http, $"rest/v1/activities/external/type/{apiName}/approve.json", "", cancellationToken);
         return (approved[0].GetProperty("id").GetInt32(), people);
     }
+
+    public const string SeededTypeName = "reliabilityType";
 
     private static async Task<JsonElement> PostAsync(HttpClient http, string path, string body, CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ public sealed record FuzzReport(int Tried, int ServerErrors, int NotMarketoAnswe
 public static class FuzzRun
 {
     public static async Task<FuzzReport> RunAsync(HttpClient http, string token, string databasePath, HostileRequests requests, int count,
-        Action<int>? progress = null, CancellationToken cancellationToken = default)
+        Action<FuzzReport>? progress = null, CancellationToken cancellationToken = default)
     {
         await using var database = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
         await database.OpenAsync(cancellationToken);
@@ -60,7 +60,10 @@ public static class FuzzRun
                 stored++;
                 Note("refused but stored", request, body);
             }
-            progress?.Invoke(i + 1);
+            if (progress is not null && (i + 1) % 5_000 == 0)
+            {
+                progress(new FuzzReport(i + 1, serverErrors, notMarketo, stored, "not checked yet", examples));
+            }
         }
 
         await using var check = database.CreateCommand();
