@@ -51,10 +51,7 @@ public static class ReliabilityCommand
             var loop = new CrashLoop(database, async (path, _) => new KillableWebApp(await WebApp.StartAsync(path, AdminEmail, AdminPassword, settings)));
             var report = await loop.RunAsync(rounds, (round, so) =>
             {
-                if (round % 10 == 0 || round == rounds)
-                {
-                    Console.WriteLine($"  {so} ({watch.Elapsed:hh\\:mm\\:ss})");
-                }
+                Console.WriteLine($"  {so} ({watch.Elapsed:hh\\:mm\\:ss})");
             });
             Console.WriteLine($"crash loop: {report} ({watch.Elapsed:hh\\:mm\\:ss})");
             clean &= report.Clean;

@@ -52,7 +52,8 @@ public sealed class WebApp : IAsyncDisposable
         process.BeginErrorReadLine();
         var app = new WebApp(process, $"http://127.0.0.1:{port}/");
         using var client = new HttpClient { BaseAddress = new Uri(app.BaseAddress) };
-        for (var i = 0; i < 300; i++)
+        // Up to 3 minutes: on two shared cores under load (the reliability command restarts it a hundred times) a start can take over one.
+        for (var i = 0; i < 900; i++)
         {
             try
             {

@@ -55,7 +55,8 @@ public static partial class SecurityHeaders
         app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.SameAsRequest });
         app.Use(async (context, next) =>
         {
-            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // base64url: '+' and '/' would reach the page HTML-encoded (still matched by browsers, but not the same text).
+            var nonce = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
             context.Items[NonceItem] = nonce;
             var reference = IsReference(context.Request.Path);
             // When the answer starts, not now: the error handler clears the headers of a failed request before its page.
