@@ -71,6 +71,8 @@ public sealed class WebApp : IAsyncDisposable
             }
             await Task.Delay(200);
         }
+        // Not left running behind the benchmark (a slow start once outlived the command that gave up on it).
+        process.Kill(entireProcessTree: true);
         throw new TimeoutException("The app did not become healthy.");
     }
 
