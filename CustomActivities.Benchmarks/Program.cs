@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["timeline"] = TimelineBenchmark.RunAsync,
     ["smartlists"] = SmartListBenchmark.RunAsync,
     ["screenshots"] = ScreenshotsCommand.RunAsync,
+    ["reliability"] = ReliabilityCommand.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

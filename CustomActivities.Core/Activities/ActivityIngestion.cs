@@ -122,6 +122,10 @@ public sealed class ActivityIngestion(
             {
                 Add(RecordCodes.WrongType, $"Invalid value '{input.ActivityDate.Display}' for field 'activityDate' of type datetime");
             }
+            else if (!ActivityDates.IsAcceptedActivityDate(at))
+            {
+                Add(RecordCodes.InvalidData, $"Value '{input.ActivityDate.Display}' for field 'activityDate' is outside the accepted range {ActivityDates.ActivityRange}");
+            }
 
             var type = await ResolveTypeAsync(input, Add, cancellationToken);
             string? primary = null;

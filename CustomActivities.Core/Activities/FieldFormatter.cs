@@ -39,7 +39,7 @@ public static class FieldFormatter
             case FieldDataType.Date when DateTimeOffset.TryParse(value, invariant, DateTimeStyles.AssumeUniversal, out var dateTime):
                 return DateOnly.FromDateTime(dateTime.UtcDateTime).ToString("D", culture);
             case FieldDataType.DateTime when DateTimeOffset.TryParse(value, invariant, DateTimeStyles.AssumeUniversal, out var instant):
-                return TimeZoneInfo.ConvertTime(instant, zone).ToString("f", culture);
+                return ActivityDates.InZone(instant, zone).ToString("f", culture);
             default:
                 return value;
         }

@@ -95,6 +95,10 @@ public static class FieldValueParser
             case FieldDataType.Date:
                 if (value.Kind == ApiValueKind.String && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 {
+                    if (!ActivityDates.IsAcceptedValue(date))
+                    {
+                        return OutOfRange(field, value);
+                    }
                     canonical = CanonicalValue.Str(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                     return null;
                 }
@@ -102,6 +106,10 @@ public static class FieldValueParser
             case FieldDataType.DateTime:
                 if (value.Kind == ApiValueKind.String && TryParseDateTime(text, out var instant))
                 {
+                    if (!ActivityDates.IsAcceptedValue(instant))
+                    {
+                        return OutOfRange(field, value);
+                    }
                     canonical = CanonicalValue.Str(FormatDateTime(instant));
                     return null;
                 }
@@ -124,6 +132,9 @@ public static class FieldValueParser
         FieldDataType.DateTime => "datetime",
         _ => type.ToString().ToLowerInvariant(),
     };
+
+    private static Reason OutOfRange(ActivityField field, ApiValue value) =>
+        new(RecordCodes.InvalidData, $"Value '{value.Display}' for field '{field.ApiName}' is outside the accepted range {ActivityDates.ValueRange}");
 
     private static Reason WrongType(ActivityField field, ApiValue value) =>
         new(RecordCodes.WrongType, $"Invalid value '{value.Display}' for field '{field.ApiName}' of type {WireName(field.DataType)}");

@@ -12,7 +12,7 @@ public sealed record TimelineCursor(long OccurredAtTicks, long Id)
     /// <summary>A cursor just after every entry that occurred before <paramref name="instant"/> (for "jump to date").</summary>
     public static TimelineCursor Before(DateTimeOffset instant) => new(instant.UtcTicks, 0);
 
-    public static TimelineCursor Of(TimelineEntry entry) => new(entry.OccurredAt.UtcTicks, entry.Id);
+    public static TimelineCursor Of(TimelineEntry entry) => new(entry.StoredTicks ?? entry.OccurredAt.UtcTicks, entry.Id);
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{OccurredAtTicks}.{Id}");
 
@@ -61,7 +61,14 @@ public sealed record TimelineEntry(
     TypeVersionLabels Type,
     string TypeLabel,
     string? PrimaryValue,
-    IReadOnlyList<TimelineField> Fields);
+    IReadOnlyList<TimelineField> Fields)
+{
+    /// <summary>The date as stored (ticks), which pages continue from even when <see cref="OccurredAt"/> had to be held in range.</summary>
+    public long? StoredTicks { get; init; }
+
+    /// <summary>False for a date outside <see cref="ActivityDates"/>' range: shown as stored (UTC), flagged, never converted.</summary>
+    public bool IsDateShowable => ActivityDates.IsShowable(StoredTicks ?? OccurredAt.UtcTicks);
+}
 
 /// <summary>
 /// Entries newest first. <see cref="Older"/> continues towards the past (null at the oldest entry);
@@ -79,7 +86,8 @@ public enum HistogramGranularity
 /// <summary>Activities in [Start, End) of the viewer's calendar.</summary>
 public sealed record HistogramBucket(DateOnly Start, DateOnly End, int Count);
 
-public sealed record TimelineHistogram(HistogramGranularity Granularity, IReadOnlyList<HistogramBucket> Buckets, int Total)
+/// <summary><see cref="OutsideRange"/>: activities whose stored date lies outside <see cref="ActivityDates"/>' range, not in any bucket.</summary>
+public sealed record TimelineHistogram(HistogramGranularity Granularity, IReadOnlyList<HistogramBucket> Buckets, int Total, int OutsideRange = 0)
 {
     public int Max => Buckets.Count == 0 ? 0 : Buckets.Max(b => b.Count);
 }

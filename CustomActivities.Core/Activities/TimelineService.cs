@@ -90,9 +90,15 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
                 days.Add((DateOnly.FromDayNumber((int)reader.GetInt64(0)), (int)reader.GetInt64(1)));
             }
         }
+        int outside;
+        await using (await OpenAsync(context, cancellationToken))
+        {
+            await using var db = Prepare(context, TimelineSql.OutsideShowableRange(personId));
+            outside = Convert.ToInt32(await db.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
         if (days.Count == 0)
         {
-            return new TimelineHistogram(granularity ?? HistogramGranularity.Day, [], 0);
+            return new TimelineHistogram(granularity ?? HistogramGranularity.Day, [], 0, outside);
         }
         var first = days[0].Day;
         var last = days[^1].Day;
@@ -114,7 +120,7 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
             }
             buckets.Add(new HistogramBucket(start, end, count));
         }
-        return new TimelineHistogram(chosen, buckets, days.Sum(d => d.Count));
+        return new TimelineHistogram(chosen, buckets, days.Sum(d => d.Count), outside);
     }
 
     /// <summary>EXPLAIN QUERY PLAN of a timeline page (for the benchmark and the tests).</summary>
@@ -252,7 +258,7 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
         // Values the version does not define (should not happen) are still shown, under their API name.
         fields.AddRange(values.Select(v => new TimelineField(v.Key, v.Key, ActivityTypes.FieldDataType.String, false, v.Value)));
         var label = ActivityTypeLabel.For(currentNames.GetValueOrDefault(type.ActivityTypeId, type.DisplayName), type.Number, type.DisplayName);
-        return new TimelineEntry(row.Id, new DateTimeOffset(row.OccurredAt, TimeSpan.Zero), type, label, row.Primary, fields);
+        return new TimelineEntry(row.Id, ActivityDates.FromStoredTicks(row.OccurredAt), type, label, row.Primary, fields) { StoredTicks = row.OccurredAt };
     }
 
     private static Dictionary<string, string?> ParseAttributes(string? json)

@@ -18,16 +18,31 @@ internal static class TimelineSql
     /// </summary>
     internal static TimelineCommand Histogram(int personId, TimeSpan utcOffset) => new($"""
         WITH RECURSIVE days(d) AS (
-            SELECT (MIN(OccurredAt) + $offset) / $day FROM Activities INDEXED BY {TimelineIndex} WHERE PersonId = $person
+            SELECT (MIN(OccurredAt) + $offset) / $day FROM Activities INDEXED BY {TimelineIndex}
+            WHERE PersonId = $person AND OccurredAt >= $min AND OccurredAt < $max
             UNION ALL
             SELECT (SELECT (MIN(OccurredAt) + $offset) / $day FROM Activities INDEXED BY {TimelineIndex}
-                    WHERE PersonId = $person AND OccurredAt >= (d + 1) * $day - $offset)
+                    WHERE PersonId = $person AND OccurredAt >= (d + 1) * $day - $offset AND OccurredAt < $max)
             FROM days WHERE d IS NOT NULL
         )
         SELECT d, (SELECT COUNT(*) FROM Activities INDEXED BY {TimelineIndex}
-                   WHERE PersonId = $person AND OccurredAt >= d * $day - $offset AND OccurredAt < (d + 1) * $day - $offset)
+                   WHERE PersonId = $person AND OccurredAt >= d * $day - $offset AND OccurredAt < (d + 1) * $day - $offset AND OccurredAt < $max)
         FROM days WHERE d IS NOT NULL
-        """, [("$person", personId), ("$offset", utcOffset.Ticks), ("$day", TimeSpan.TicksPerDay)]);
+        """, ShowableRange(personId, [("$offset", utcOffset.Ticks), ("$day", TimeSpan.TicksPerDay)]));
+
+    /// <summary>How many of the person's activities have a stored date outside the range the pages can show (two index seeks).</summary>
+    internal static TimelineCommand OutsideShowableRange(int personId) => new($"""
+        SELECT (SELECT COUNT(*) FROM Activities INDEXED BY {TimelineIndex} WHERE PersonId = $person AND OccurredAt < $min)
+             + (SELECT COUNT(*) FROM Activities INDEXED BY {TimelineIndex} WHERE PersonId = $person AND OccurredAt >= $max)
+        """, ShowableRange(personId, []));
+
+    private static List<(string, object)> ShowableRange(int personId, List<(string, object)> parameters) =>
+    [
+        .. parameters,
+        ("$person", personId),
+        ("$min", ActivityDates.EarliestActivity.UtcTicks),
+        ("$max", ActivityDates.LatestActivity.UtcTicks + TimeSpan.TicksPerSecond),
+    ];
 
     internal static TimelineCommand Page(int personId, TimelineFilter filter, TimelineCursor? cursor, bool newer, int limit)
     {

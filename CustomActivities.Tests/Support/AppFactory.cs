@@ -19,6 +19,7 @@ public partial class AppFactory : WebApplicationFactory<Program>
     private readonly TempDatabase database = new();
     private readonly Dictionary<string, string?> settings = [];
     private TimeProvider? clock;
+    private readonly List<Action<IServiceCollection>> testServices = [];
 
     public string DatabasePath => database.Path;
 
@@ -36,8 +37,19 @@ public partial class AppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Replaces or decorates services of the app (after its own registrations), e.g. to count calls.</summary>
+    public AppFactory WithServices(Action<IServiceCollection> configure)
+    {
+        testServices.Add(configure);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        foreach (var configure in testServices)
+        {
+            builder.ConfigureTestServices(configure);
+        }
         if (clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));

@@ -14,10 +14,11 @@ public static class ActivityTypeEndpoints
             .WithSummary("List custom activity types")
             .WithDescription("Every non-archived type with its live version (or its draft before the first approval) and status draft, approved or 'approved with draft' (Marketo's enum); createdAt and updatedAt as 2016-02-03T22:36:23Z.");
 
-        rest.MapGet("/activities/external/type/{apiName}/describe.json", async (string apiName, bool? draft, ActivityTypeApiQueries queries, CancellationToken ct) =>
-                await queries.DescribeAsync(apiName, draft == true, ct) is { } type
+        rest.MapGet("/activities/external/type/{apiName}/describe.json", async (string apiName, HttpContext http, ActivityTypeApiQueries queries, CancellationToken ct) =>
+                // Read by hand: a bound bool? answered ?draft=maybe with a bodiless 400 instead of the envelope.
+                await queries.DescribeAsync(apiName, IsTrue(http.Request.Query["draft"]), ct) is { } type
                     ? Envelope.Success([type])
-                    : Envelope.Error(ApiErrors.NotFound(draft == true ? $"Activity type '{apiName}' has no draft" : $"Activity type '{apiName}' not found")))
+                    : Envelope.Error(ApiErrors.NotFound(IsTrue(http.Request.Query["draft"]) ? $"Activity type '{apiName}' has no draft" : $"Activity type '{apiName}' not found")))
             .Requires(ApiAccess.Read)
             .WithQuery("draft", "true: describe the pending draft")
             .WithSummary("Describe a custom activity type")
@@ -29,4 +30,7 @@ public static class ActivityTypeEndpoints
             .WithSummary("List activity types with their ids")
             .WithDescription("Every approved, non-archived type: id, name, apiName, description, primaryAttribute, attributes.");
     }
+
+    private static bool IsTrue(Microsoft.Extensions.Primitives.StringValues value) =>
+        string.Equals(value.FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
 }

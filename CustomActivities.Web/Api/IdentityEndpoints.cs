@@ -43,13 +43,7 @@ public static class IdentityEndpoints
             .WithSummary("Get an access token (client credentials)")
             .WithDescription("grant_type=client_credentials&client_id=…&client_secret=…. The token lives Api:TokenLifetimeSeconds (3,600 s); asking again before it expires returns the same token with its remaining lifetime. Bad credentials: HTTP 401 {\"error\":\"invalid_client\"}.");
 
-        app.MapPost("/identity/oauth/token", async (HttpContext http, ApiTokenService tokens) =>
-            {
-                var query = http.Request.Query;
-                var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
-                var request = TokenRequest.From(name => form?[name].FirstOrDefault() ?? query[name].FirstOrDefault());
-                return await IssueAsync(request, tokens, http.RequestAborted);
-            })
+        app.MapPost("/identity/oauth/token", PostAsync)
             .AllowAnonymous()
             .DisableAntiforgery()
             .WithTags(ApiTags.Identity)
@@ -59,6 +53,25 @@ public static class IdentityEndpoints
             .Produces<TokenError>(StatusCodes.Status401Unauthorized)
             .WithSummary("Get an access token (form body)")
             .WithDescription("Same as GET, with grant_type, client_id and client_secret in an application/x-www-form-urlencoded body.");
+
+        // Any other content type reaches the same code (credentials from the query) instead of the router's bodiless 415.
+        app.MapPost("/identity/oauth/token", PostAsync)
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .WithOrder(1)
+            .ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> PostAsync(HttpContext http, ApiTokenService tokens)
+    {
+        var query = http.Request.Query;
+        var (form, unreadable) = await TokenForm.ReadAsync(http);
+        if (unreadable is not null)
+        {
+            return Results.Json(new TokenError("invalid_request", unreadable), statusCode: 400);
+        }
+        var request = TokenRequest.From(name => form?[name].FirstOrDefault() ?? query[name].FirstOrDefault());
+        return await IssueAsync(request, tokens, http.RequestAborted);
     }
 
     private static async Task<IResult> IssueAsync(TokenRequest request, ApiTokenService tokens, CancellationToken cancellationToken)
@@ -67,7 +80,9 @@ public static class IdentityEndpoints
         {
             return Results.Json(new TokenError("unsupported_grant_type", "grant_type must be client_credentials"), statusCode: 400);
         }
-        var issued = await tokens.IssueAsync(request.ClientId, request.ClientSecret, cancellationToken);
+        var issued = TokenForm.Plausible(request.ClientId) && TokenForm.Plausible(request.ClientSecret)
+            ? await tokens.IssueAsync(request.ClientId, request.ClientSecret, cancellationToken)
+            : null;
         if (issued is null)
         {
             return Results.Json(new TokenError("invalid_client", "Bad client credentials"), statusCode: 401);

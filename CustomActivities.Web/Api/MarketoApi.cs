@@ -30,8 +30,9 @@ public static class MarketoApi
         LeadChangeEndpoints.Map(rest.MapGroup("").WithTags(ApiTags.Activities));
         ListEndpoints.Map(rest.MapGroup("").WithTags(ApiTags.Lists));
 
+        // Through the token check like every known path: without a valid token an unknown path is 601, as a known one.
         app.MapFallback("/rest/{**path}", () => Envelope.Error(ApiErrors.NotFound()))
-            .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+            .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription().AddEndpointFilter<ApiAuthentication>();
         return app;
     }
 

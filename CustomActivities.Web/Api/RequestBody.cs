@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Text.Json;
+using System.Text.Unicode;
 using CustomActivities.Core.ApiClients;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -62,7 +64,49 @@ public sealed class RequestBody : IDisposable
                 return (null, TooLarge(max));
             }
         }
+        if (UnreadableText(buffer.AsSpan(0, length)) is { } problem)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            return (null, Envelope.Error(ApiErrors.InvalidJson(problem)));
+        }
         return (new RequestBody(buffer, length), null);
+    }
+
+    /// <summary>
+    /// Text no JSON string can be read from: bytes that are not UTF-8, or a \u escape of half a surrogate pair. The readers
+    /// would throw on such a string (not a JsonException), which answered 611, a server fault clients retry, instead of 609.
+    /// </summary>
+    private static string? UnreadableText(ReadOnlySpan<byte> body)
+    {
+        if (!Utf8.IsValid(body))
+        {
+            return "the body is not valid UTF-8";
+        }
+        if (body.IndexOf(@"\u"u8) < 0)
+        {
+            return null;
+        }
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                {
+                    _ = reader.GetString();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Malformed otherwise: the endpoint's own reader says where.
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            return "a string holds a \\u escape of a lone surrogate";
+        }
+        return null;
     }
 
     private static IResult TooLarge(int max) =>

@@ -24,6 +24,7 @@ public static class WebApplicationSetup
     public static WebApplicationBuilder AddCustomActivities(this WebApplicationBuilder builder)
     {
         var settingsPath = SettingsFile.AddTo(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.AddSecurityHeaders();
         // MudBlazor's scripts and styles come from the package's static web assets, also outside Development.
         builder.WebHost.UseStaticWebAssets();
         // `dotnet run` serves the build's asset manifest, which MapStaticAssets treats as a development session in every
@@ -64,6 +65,8 @@ public static class WebApplicationSetup
 
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<IdentityRedirectManager>();
+        builder.Services.AddScoped<AccountSignIn>();
+        builder.Services.AddSingleton<UnknownEmailFailures>();
         builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentActor>();
@@ -117,21 +120,13 @@ public static class WebApplicationSetup
 
     public static WebApplication UseCustomActivities(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         // The SDK precompresses our files and the framework's, but not the fingerprinted addresses a package declares
         // itself (MudBlazor.min.css, 627 KB, went out as is): those are compressed here, once per browser as they are
         // immutable. Precompressed answers already carry a Content-Encoding and are left alone.
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/_content"), branch => branch.UseResponseCompression());
 
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
-        }
-
-        // An unknown address gets the app's "Page not found" page (still a 404) instead of an empty answer;
-        // the REST API keeps its own JSON answers.
-        app.UseWhen(
-            context => !context.Request.Path.StartsWithSegments("/rest") && !context.Request.Path.StartsWithSegments("/identity"),
-            branch => branch.UseStatusCodePagesWithReExecute("/not-found"));
+        app.UseErrorPages();
         // Before routing: a POST with _method=GET is routed as the GET it stands for.
         app.UseMarketoMethodTunnelling();
         // Routing after the status code pages, so that the re-executed request finds the not-found page's endpoint.

@@ -1,4 +1,7 @@
 // Small browser helpers called through JS interop.
+// Over HTTPS the browser's own cookies are Secure too, as the server's are.
+const cookieSecurity = location.protocol === "https:" ? "; secure" : "";
+
 window.customActivities = {
     interactive: false,
     markInteractive() {
@@ -6,7 +9,7 @@ window.customActivities = {
     },
     // The light/dark choice, read by the server when it renders the next page (ViewerTheme).
     rememberTheme(name) {
-        document.cookie = `ca-theme=${encodeURIComponent(name)}; path=/; max-age=31536000; samesite=lax`;
+        document.cookie = `ca-theme=${encodeURIComponent(name)}; path=/; max-age=31536000; samesite=lax${cookieSecurity}`;
     },
     // Used by pages with unsaved changes: the browser asks before the tab is closed or reloaded.
     setUnsavedChanges(hasChanges) {
@@ -18,7 +21,7 @@ window.customActivities = {
 try {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
     if (zone) {
-        document.cookie = `ca-tz=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
+        document.cookie = `ca-tz=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax${cookieSecurity}`;
     }
 } catch {
     // An old browser without Intl time zones: times stay in UTC until the person page asks.

@@ -17,7 +17,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl?.TrimStart('/')}");
+            return TypedResults.LocalRedirect(LocalRedirect.PathOf(returnUrl));
         });
 
         endpoints.MapGet("/Culture/Set", (HttpContext context, string culture, string? redirectUri) =>
@@ -29,10 +29,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                     new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
             }
-            var target = string.IsNullOrEmpty(redirectUri) || !redirectUri.StartsWith('/') || redirectUri.StartsWith("//")
-                ? "/"
-                : redirectUri;
-            return TypedResults.LocalRedirect($"~{target}");
+            return TypedResults.LocalRedirect(LocalRedirect.PathOf(redirectUri));
         }).AllowAnonymous();
 
         return endpoints;

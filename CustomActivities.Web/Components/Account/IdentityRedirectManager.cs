@@ -17,15 +17,8 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
 
     public void RedirectTo(string? uri)
     {
-        uri ??= "";
-
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative) || uri.StartsWith("//", StringComparison.Ordinal))
-        {
-            uri = navigationManager.ToBaseRelativePath(uri);
-        }
-
-        navigationManager.NavigateTo(uri);
+        // Only to this app's pages (a ReturnUrl comes from the query string); never an open redirect, never an exception.
+        navigationManager.NavigateTo(LocalRedirect.PathOf(uri));
     }
 
     public void RedirectToWithStatus(string uri, string message, HttpContext context)
@@ -34,7 +27,7 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         RedirectTo(uri);
     }
 
-    private string CurrentPath => navigationManager.ToAbsoluteUri(navigationManager.Uri).GetLeftPart(UriPartial.Path);
+    private string CurrentPath => "/" + navigationManager.ToBaseRelativePath(navigationManager.Uri).Split('?', '#')[0];
 
     public void RedirectToCurrentPageWithStatus(string message, HttpContext context) =>
         RedirectToWithStatus(CurrentPath, message, context);

@@ -64,7 +64,7 @@ public static class TimelineCsvEndpoint
         {
             var primary = entry.Fields.FirstOrDefault(f => f.IsPrimary);
             csv.WriteField(entry.OccurredAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
-            csv.WriteField(TimeZoneInfo.ConvertTime(entry.OccurredAt, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+            csv.WriteField(ActivityDates.InZone(entry.OccurredAt, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
             csv.WriteField(AsText(entry.Type.DisplayName));
             csv.WriteField(entry.Type.Number);
             csv.WriteField(AsText(primary?.Label));

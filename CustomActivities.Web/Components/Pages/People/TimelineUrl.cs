@@ -51,8 +51,9 @@ public sealed record TimelineUrl(IReadOnlyList<int> Types, IReadOnlyList<int> Ex
 
     private static string? Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>A day of the address; one far outside any activity's range (?to=9999-12-31) is ignored, as it cannot be moved into a time zone.</summary>
     private static DateOnly? Date(string? value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year is >= 1900 and <= 2100 ? date : null;
 
     private static int[] Ids(string? value) =>
         [.. (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
