@@ -41,28 +41,32 @@ public static class SmartListProblems
     public const string UnsupportedVersion = "smartListUnsupportedVersion";
     public const string Malformed = "smartListMalformed";
 
-    public const string FiltersField = "filters";
-    public const string ExpressionField = "expression";
-
-    /// <summary>The field of a problem about filter <paramref name="number"/> as a whole (1-based).</summary>
-    public static string FilterField(int number) => string.Create(CultureInfo.InvariantCulture, $"filters[{number}]");
-
-    /// <summary>The field of a problem about the values of a constraint of filter <paramref name="number"/>.</summary>
-    public static string ValuesField(int number) => FilterField(number) + ".values";
-
     /// <summary>A problem of filter <paramref name="number"/>: "Filter n: …" in the English message, the number as argument.</summary>
     public static Problem OfFilter(int number, string code, string message) =>
-        new(FilterField(number), code, $"Filter {number}: {message}") { Arguments = [number] };
+        new(SmartListFields.Filter(number), code, $"Filter {number}: {message}") { Arguments = [number] };
 
     /// <summary>A problem of a constraint's values in filter <paramref name="number"/>.</summary>
     public static Problem OfValues(int number, string code, string message) =>
-        new(ValuesField(number), code, $"Filter {number}: {message}") { Arguments = [number] };
+        new(SmartListFields.Values(number), code, $"Filter {number}: {message}") { Arguments = [number] };
 
     /// <summary>A problem of the advanced expression at the 0-based <paramref name="position"/> (the argument is the 1-based character).</summary>
     public static Problem OfExpression(string code, string message, int position, params object[] more) =>
-        new(ExpressionField, code, message) { Arguments = [position + 1, .. more] };
+        new(SmartListFields.Expression, code, message) { Arguments = [position + 1, .. more] };
 
     public static Problem NameTakenBy(string name) => new("name", NameTaken, $"Another smart list is already named '{name}'.") { Arguments = [name] };
 
     public static Problem NotFoundFor(int id) => new("", NotFound, $"Smart list {id} not found.");
+}
+
+/// <summary>The inputs a smart list problem can be about (its <see cref="Problem.Field"/>).</summary>
+public static class SmartListFields
+{
+    public const string Filters = "filters";
+    public const string Expression = "expression";
+
+    /// <summary>Filter <paramref name="number"/> (1-based) as a whole.</summary>
+    public static string Filter(int number) => string.Create(CultureInfo.InvariantCulture, $"filters[{number}]");
+
+    /// <summary>The values of a constraint of filter <paramref name="number"/>.</summary>
+    public static string Values(int number) => Filter(number) + ".values";
 }

@@ -20,12 +20,12 @@ public static class SmartListValidator
         var problems = new List<Problem>();
         if (query.Filters.Count == 0)
         {
-            problems.Add(new(SmartListProblems.FiltersField, SmartListProblems.NoFilters, "Add at least one filter."));
+            problems.Add(new(SmartListFields.Filters, SmartListProblems.NoFilters, "Add at least one filter."));
             return new Validation(null, problems);
         }
         if (query.Filters.Count > SmartListQuery.MaxFilters)
         {
-            problems.Add(new(SmartListProblems.FiltersField, SmartListProblems.TooManyFilters, $"A smart list has at most {SmartListQuery.MaxFilters} filters.")
+            problems.Add(new(SmartListFields.Filters, SmartListProblems.TooManyFilters, $"A smart list has at most {SmartListQuery.MaxFilters} filters.")
             {
                 Arguments = [SmartListQuery.MaxFilters],
             });

@@ -48,7 +48,7 @@ public sealed class SmartListValidationTests
 
         Assert.Null(parsed.Root);
         Assert.Equal(code, parsed.Problem!.Code);
-        Assert.Equal(SmartListProblems.ExpressionField, parsed.Problem.Field);
+        Assert.Equal(SmartListFields.Expression, parsed.Problem.Field);
         // The wording's first argument is the 1-based character the reader counts.
         Assert.Equal(position + 1, parsed.Problem.Arguments[0]);
     }
@@ -83,7 +83,7 @@ public sealed class SmartListValidationTests
         Assert.False(validation.IsValid);
         var problem = Assert.Single(validation.Problems);
         Assert.Equal(code, problem.Code);
-        Assert.StartsWith(SmartListProblems.FilterField(2), problem.Field, StringComparison.Ordinal);
+        Assert.StartsWith(SmartListFields.Filter(2), problem.Field, StringComparison.Ordinal);
         Assert.Equal(2, problem.Arguments[0]);
         Assert.StartsWith("Filter 2: ", problem.Message, StringComparison.Ordinal);
     }
