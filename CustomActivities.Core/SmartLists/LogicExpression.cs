@@ -1,3 +1,5 @@
+using CustomActivities.Core.Results;
+
 namespace CustomActivities.Core.SmartLists;
 
 /// <summary>The parsed logic of a smart list: filter references combined with and, or, not.</summary>
@@ -40,7 +42,7 @@ public abstract record LogicNode
 /// </summary>
 public static class LogicExpression
 {
-    public sealed record ParseResult(LogicNode? Root, SmartListProblem? Problem);
+    public sealed record ParseResult(LogicNode? Root, Problem? Problem);
 
     private enum TokenKind { Number, And, Or, Not, Open, Close, End, Unknown }
 
@@ -51,11 +53,11 @@ public static class LogicExpression
         var text = expression ?? "";
         if (string.IsNullOrWhiteSpace(text))
         {
-            return Fail(SmartListProblemCodes.ExpressionEmpty, "Write the logic, e.g. 1 and (2 or 3).", 0);
+            return Fail(SmartListProblems.ExpressionEmpty, "Write the logic, e.g. 1 and (2 or 3).", 0);
         }
         var tokens = Tokenize(text);
         var index = 0;
-        SmartListProblem? problem = null;
+        Problem? problem = null;
 
         Token Peek() => tokens[index];
 
@@ -72,8 +74,8 @@ public static class LogicExpression
                 var op = tokens[index++];
                 if (joiner is { } existing && existing != op.Kind)
                 {
-                    problem = new SmartListProblem(SmartListProblemCodes.ExpressionMixedOperators,
-                        $"Use parentheses to mix 'and' with 'or' (at position {op.Position + 1}).", Position: op.Position);
+                    problem = SmartListProblems.OfExpression(SmartListProblems.ExpressionMixedOperators,
+                        $"Use parentheses to mix 'and' with 'or' (at position {op.Position + 1}).", op.Position);
                     return null;
                 }
                 joiner = op.Kind;
@@ -99,9 +101,9 @@ public static class LogicExpression
                     index++;
                     if (token.Number < 1 || token.Number > filterCount)
                     {
-                        problem = new SmartListProblem(SmartListProblemCodes.ExpressionUnknownFilter,
+                        problem = SmartListProblems.OfExpression(SmartListProblems.ExpressionUnknownFilter,
                             filterCount == 0 ? $"There is no filter {token.Text}: add filters first."
-                                : $"There is no filter {token.Text}: use numbers from 1 to {filterCount}.", token.Number, token.Position);
+                                : $"There is no filter {token.Text}: use numbers from 1 to {filterCount}.", token.Position, token.Text);
                         return null;
                     }
                     return new LogicNode.Filter(token.Number);
@@ -115,16 +117,16 @@ public static class LogicExpression
                     if (Peek().Kind != TokenKind.Close)
                     {
                         problem = Peek().Kind == TokenKind.End
-                            ? new SmartListProblem(SmartListProblemCodes.ExpressionUnclosed,
-                                $"The parenthesis opened at position {token.Position + 1} is not closed.", Position: token.Position)
+                            ? SmartListProblems.OfExpression(SmartListProblems.ExpressionUnclosed,
+                                $"The parenthesis opened at position {token.Position + 1} is not closed.", token.Position)
                             : Unexpected(Peek());
                         return null;
                     }
                     index++;
                     return inner;
                 case TokenKind.End:
-                    problem = new SmartListProblem(SmartListProblemCodes.ExpressionUnexpectedEnd,
-                        "The expression ends too early: a filter number is missing.", Position: token.Position);
+                    problem = SmartListProblems.OfExpression(SmartListProblems.ExpressionUnexpectedEnd,
+                        "The expression ends too early: a filter number is missing.", token.Position);
                     return null;
                 default:
                     problem = Unexpected(token);
@@ -140,10 +142,10 @@ public static class LogicExpression
         return new ParseResult(problem is null ? root : null, problem);
     }
 
-    private static SmartListProblem Unexpected(Token token) => new(SmartListProblemCodes.ExpressionUnexpected,
-        $"Unexpected '{token.Text}' at position {token.Position + 1}.", Position: token.Position);
+    private static Problem Unexpected(Token token) => SmartListProblems.OfExpression(SmartListProblems.ExpressionUnexpected,
+        $"Unexpected '{token.Text}' at position {token.Position + 1}.", token.Position, token.Text);
 
-    private static ParseResult Fail(string code, string message, int position) => new(null, new SmartListProblem(code, message, Position: position));
+    private static ParseResult Fail(string code, string message, int position) => new(null, SmartListProblems.OfExpression(code, message, position));
 
     private static List<Token> Tokenize(string text)
     {

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CustomActivities.Core.People;
 using CustomActivities.Core.Persistence;
+using CustomActivities.Core.Results;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,25 +18,25 @@ public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFa
     public const int WhyActivityLimit = 20;
     public const int MaxPageSize = 500;
 
-    public async Task<SmartListOutcome<int>> CountAsync(SmartListQuery query, TimeZoneInfo? zone = null, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> CountAsync(SmartListQuery query, TimeZoneInfo? zone = null, CancellationToken cancellationToken = default)
     {
         var (sql, problems) = await TranslateAsync(query, zone, cancellationToken);
         if (sql is null)
         {
-            return SmartListOutcome<int>.Failed(problems);
+            return Result.Failure<int>(problems);
         }
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var count = await ScalarAsync(context, sql.Count(), cancellationToken);
-        return SmartListOutcome<int>.Of(count);
+        return Result.Succeed(count);
     }
 
-    public async Task<SmartListOutcome<SmartListPage>> PageAsync(SmartListQuery query, SmartListSort sort, bool descending, int skip, int take,
+    public async Task<Result<SmartListPage>> PageAsync(SmartListQuery query, SmartListSort sort, bool descending, int skip, int take,
         TimeZoneInfo? zone = null, CancellationToken cancellationToken = default)
     {
         var (sql, problems) = await TranslateAsync(query, zone, cancellationToken);
         if (sql is null)
         {
-            return SmartListOutcome<SmartListPage>.Failed(problems);
+            return Result.Failure<SmartListPage>(problems);
         }
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var count = await ScalarAsync(context, sql.Count(), cancellationToken);
@@ -44,7 +45,7 @@ public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFa
         {
             rows.Add(row);
         }
-        return SmartListOutcome<SmartListPage>.Of(new SmartListPage(rows, count));
+        return Result.Succeed(new SmartListPage(rows, count));
     }
 
     /// <summary>Every member in id order, read as the caller consumes them (the CSV export streams this).</summary>
@@ -63,13 +64,13 @@ public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFa
         }
     }
 
-    public async Task<SmartListOutcome<SmartListWhy>> WhyAsync(SmartListQuery query, int personId, TimeZoneInfo? zone = null,
+    public async Task<Result<SmartListWhy>> WhyAsync(SmartListQuery query, int personId, TimeZoneInfo? zone = null,
         CancellationToken cancellationToken = default)
     {
         var (sql, problems) = await TranslateAsync(query, zone, cancellationToken);
         if (sql is null)
         {
-            return SmartListOutcome<SmartListWhy>.Failed(problems);
+            return Result.Failure<SmartListWhy>(problems);
         }
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         await context.Database.OpenConnectionAsync(cancellationToken);
@@ -79,7 +80,7 @@ public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFa
         {
             if (!await reader.ReadAsync(cancellationToken))
             {
-                return SmartListOutcome<SmartListWhy>.Failed([new SmartListProblem("unknown-person", $"There is no person {personId}.")]);
+                return Result.Failure<SmartListWhy>(new Problem("", PersonErrors.NotFound, $"There is no person {personId}."));
             }
             for (var i = 0; i < holds.Length; i++)
             {
@@ -105,7 +106,7 @@ public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFa
             }
             filters.Add(new WhyFilter(number, filter, holds[number - 1], activities, matching));
         }
-        return SmartListOutcome<SmartListWhy>.Of(new SmartListWhy(personId, holds[^1], filters));
+        return Result.Succeed(new SmartListWhy(personId, holds[^1], filters));
     }
 
     /// <summary>EXPLAIN QUERY PLAN of the count and the first page (for the benchmark and the tests).</summary>
@@ -129,7 +130,7 @@ public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFa
         return plan;
     }
 
-    private async Task<(SmartListSql? Sql, IReadOnlyList<SmartListProblem> Problems)> TranslateAsync(SmartListQuery query, TimeZoneInfo? zone,
+    private async Task<(SmartListSql? Sql, IReadOnlyList<Problem> Problems)> TranslateAsync(SmartListQuery query, TimeZoneInfo? zone,
         CancellationToken cancellationToken)
     {
         var options = await catalog.LoadAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CustomActivities.Core.Results;
 
 namespace CustomActivities.Core.SmartLists;
 
@@ -20,25 +21,25 @@ public static class SmartListJson
     public static string Serialize(SmartListQuery query) =>
         JsonSerializer.Serialize(new Document(SmartListQuery.CurrentVersion, query.Logic, query.Expression, query.Filters), Options);
 
-    public static SmartListOutcome<SmartListQuery> Deserialize(string? json)
+    public static Result<SmartListQuery> Deserialize(string? json)
     {
         try
         {
             var document = JsonSerializer.Deserialize<Document>(json ?? "", Options);
             if (document is null)
             {
-                return SmartListOutcome<SmartListQuery>.Failed([new(SmartListProblemCodes.Malformed, "The stored smart list is empty.")]);
+                return Result.Failure<SmartListQuery>(new Problem("", SmartListProblems.Malformed, "The stored smart list is empty."));
             }
             if (document.Version != SmartListQuery.CurrentVersion)
             {
-                return SmartListOutcome<SmartListQuery>.Failed([new(SmartListProblemCodes.UnsupportedVersion,
-                    $"The stored smart list has format version {document.Version}; this version reads {SmartListQuery.CurrentVersion}.")]);
+                return Result.Failure<SmartListQuery>(new Problem("", SmartListProblems.UnsupportedVersion,
+                    $"The stored smart list has format version {document.Version}; this version reads {SmartListQuery.CurrentVersion}."));
             }
-            return SmartListOutcome<SmartListQuery>.Of(new SmartListQuery(document.Filters ?? [], document.Logic, document.Expression));
+            return Result.Succeed(new SmartListQuery(document.Filters ?? [], document.Logic, document.Expression));
         }
         catch (JsonException exception)
         {
-            return SmartListOutcome<SmartListQuery>.Failed([new(SmartListProblemCodes.Malformed, $"The stored smart list cannot be read: {exception.Message}")]);
+            return Result.Failure<SmartListQuery>(new Problem("", SmartListProblems.Malformed, $"The stored smart list cannot be read: {exception.Message}"));
         }
     }
 }

@@ -1,34 +1,72 @@
+using System.Globalization;
+using CustomActivities.Core.Results;
+
 namespace CustomActivities.Core.SmartLists;
 
 /// <summary>
-/// Why a smart list cannot be evaluated or saved: a stable code (the UI's resource key suffix), an English message,
-/// the filter it concerns (1-based) and, for the advanced expression, the character position (0-based).
+/// Why a smart list cannot be evaluated or saved (worded by the UI from "Problem.{code}"). A filter's problem has the field
+/// "filters[n]" (its constraints' "filters[n].values", n 1-based) and the filter number as first argument; an advanced
+/// expression's problem has the field "expression" and the 1-based character as first argument.
 /// </summary>
-public sealed record SmartListProblem(string Code, string Message, int? FilterNumber = null, int? Position = null);
-
-public static class SmartListProblemCodes
+[ProblemCodes]
+public static class SmartListProblems
 {
-    public const string NoFilters = "no-filters";
-    public const string TooManyFilters = "too-many-filters";
-    public const string UnknownActivityType = "unknown-activity-type";
-    public const string UnknownField = "unknown-field";
-    public const string OperatorNotForType = "operator-not-for-type";
-    public const string ValueMissing = "value-missing";
-    public const string ValueCount = "value-count";
-    public const string InvalidNumber = "invalid-number";
-    public const string InvalidDate = "invalid-date";
-    public const string InvalidDayCount = "invalid-day-count";
-    public const string RangeReversed = "range-reversed";
-    public const string InvalidWindow = "invalid-window";
-    public const string InvalidTimes = "invalid-times";
-    public const string UnknownList = "unknown-list";
-    public const string UnknownAttribute = "unknown-attribute";
-    public const string ExpressionEmpty = "expression-empty";
-    public const string ExpressionUnexpected = "expression-unexpected";
-    public const string ExpressionUnexpectedEnd = "expression-unexpected-end";
-    public const string ExpressionUnclosed = "expression-unclosed";
-    public const string ExpressionUnknownFilter = "expression-unknown-filter";
-    public const string ExpressionMixedOperators = "expression-mixed-operators";
-    public const string UnsupportedVersion = "unsupported-version";
-    public const string Malformed = "malformed";
+    public const string Required = CommonProblems.Required;
+    public const string TooLong = CommonProblems.TooLong;
+    [ProblemKind(ProblemKind.Conflict)]
+    public const string NameTaken = "smartListNameTaken";
+    [ProblemKind(ProblemKind.NotFound)]
+    public const string NotFound = "smartListNotFound";
+    public const string NoFilters = "smartListNoFilters";
+    public const string TooManyFilters = "smartListTooManyFilters";
+    public const string UnknownActivityType = "filterUnknownActivityType";
+    public const string UnknownField = "filterUnknownField";
+    public const string OperatorNotForType = "filterOperatorNotForType";
+    public const string ValueMissing = "filterValueMissing";
+    public const string ValueCount = "filterValueCount";
+    public const string InvalidNumber = "filterInvalidNumber";
+    public const string InvalidDate = "filterInvalidDate";
+    public const string InvalidDayCount = "filterInvalidDayCount";
+    public const string RangeReversed = "filterRangeReversed";
+    public const string InvalidWindow = "filterInvalidWindow";
+    public const string InvalidTimes = "filterInvalidTimes";
+    public const string UnknownList = "filterUnknownList";
+    public const string UnknownAttribute = "filterUnknownAttribute";
+    public const string ExpressionEmpty = "expressionEmpty";
+    public const string ExpressionUnexpected = "expressionUnexpected";
+    public const string ExpressionUnexpectedEnd = "expressionUnexpectedEnd";
+    public const string ExpressionUnclosed = "expressionUnclosed";
+    public const string ExpressionUnknownFilter = "expressionUnknownFilter";
+    public const string ExpressionMixedOperators = "expressionMixedOperators";
+    public const string UnsupportedVersion = "smartListUnsupportedVersion";
+    public const string Malformed = "smartListMalformed";
+
+    /// <summary>A problem of filter <paramref name="number"/>: "Filter n: …" in the English message, the number as argument.</summary>
+    public static Problem OfFilter(int number, string code, string message) =>
+        new(SmartListFields.Filter(number), code, $"Filter {number}: {message}") { Arguments = [number] };
+
+    /// <summary>A problem of a constraint's values in filter <paramref name="number"/>.</summary>
+    public static Problem OfValues(int number, string code, string message) =>
+        new(SmartListFields.Values(number), code, $"Filter {number}: {message}") { Arguments = [number] };
+
+    /// <summary>A problem of the advanced expression at the 0-based <paramref name="position"/> (the argument is the 1-based character).</summary>
+    public static Problem OfExpression(string code, string message, int position, params object[] more) =>
+        new(SmartListFields.Expression, code, message) { Arguments = [position + 1, .. more] };
+
+    public static Problem NameTakenBy(string name) => new("name", NameTaken, $"Another smart list is already named '{name}'.") { Arguments = [name] };
+
+    public static Problem NotFoundFor(int id) => new("", NotFound, $"Smart list {id} not found.");
+}
+
+/// <summary>The inputs a smart list problem can be about (its <see cref="Problem.Field"/>).</summary>
+public static class SmartListFields
+{
+    public const string Filters = "filters";
+    public const string Expression = "expression";
+
+    /// <summary>Filter <paramref name="number"/> (1-based) as a whole.</summary>
+    public static string Filter(int number) => string.Create(CultureInfo.InvariantCulture, $"filters[{number}]");
+
+    /// <summary>The values of a constraint of filter <paramref name="number"/>.</summary>
+    public static string Values(int number) => Filter(number) + ".values";
 }

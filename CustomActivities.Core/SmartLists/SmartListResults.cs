@@ -2,15 +2,6 @@ using CustomActivities.Core.People;
 
 namespace CustomActivities.Core.SmartLists;
 
-/// <summary>An evaluation's answer, or the problems that kept the list from being evaluated (then <see cref="Value"/> is default).</summary>
-public sealed record SmartListOutcome<T>(T? Value, IReadOnlyList<SmartListProblem> Problems)
-{
-    public bool Succeeded => Problems.Count == 0;
-
-    public static SmartListOutcome<T> Of(T value) => new(value, []);
-    public static SmartListOutcome<T> Failed(IReadOnlyList<SmartListProblem> problems) => new(default, problems);
-}
-
 public sealed record SmartListPage(IReadOnlyList<PersonRow> Rows, int Count);
 
 /// <summary>An activity that satisfied (or, for a "not" filter, defeated) a filter, with its field values as stored.</summary>

@@ -1,44 +1,27 @@
 using System.Globalization;
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Persistence;
+using CustomActivities.Core.Results;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomActivities.Core.SmartLists;
 
-/// <summary>Error codes of saved smart list rules; the UI shows a localized message for each.</summary>
-public static class SmartListErrors
-{
-    public const string NameRequired = "SmartLists.NameRequired";
-    public const string NameTooLong = "SmartLists.NameTooLong";
-    public const string NameTaken = "SmartLists.NameTaken";
-    public const string Invalid = "SmartLists.Invalid";
-    public const string NotFound = "SmartLists.NotFound";
-}
-
-/// <summary>The outcome of a change to a saved list: its id, or the rule it broke (with the query's problems when invalid).</summary>
-public sealed record SmartListResult(int? Id, string? Error, IReadOnlyList<SmartListProblem>? Problems = null)
-{
-    public bool Succeeded => Error is null;
-
-    public static SmartListResult Failed(string error, IReadOnlyList<SmartListProblem>? problems = null) => new(null, error, problems);
-}
-
 public sealed record SmartListSummary(int Id, string Name, DateTimeOffset UpdatedAt, string UpdatedBy);
 
 /// <summary>A saved list as opened: its query, or the problems that keep a stored definition from being read.</summary>
-public sealed record SavedSmartList(int Id, string Name, SmartListQuery Query, IReadOnlyList<SmartListProblem> Problems, DateTimeOffset UpdatedAt, string UpdatedBy);
+public sealed record SavedSmartList(int Id, string Name, SmartListQuery Query, IReadOnlyList<Problem> Problems, DateTimeOffset UpdatedAt, string UpdatedBy);
 
 /// <summary>Saved smart lists: create, update, rename, duplicate, delete (each audited), list and open them.</summary>
 public sealed class SmartListService(IDbContextFactory<AppDbContext> contextFactory, SmartListCatalog catalog, AuditLog auditLog, ICurrentActor currentActor)
 {
     public const string AuditEntityType = AuditEntityTypes.SmartList;
 
-    public static string? ValidateName(string? name)
+    public static Problem? ValidateName(string? name)
     {
         var trimmed = name?.Trim() ?? "";
-        return trimmed.Length == 0 ? SmartListErrors.NameRequired
-            : trimmed.Length > SmartList.MaxNameLength ? SmartListErrors.NameTooLong
+        return trimmed.Length == 0 ? new Problem("name", SmartListProblems.Required, "Enter a name.")
+            : trimmed.Length > SmartList.MaxNameLength ? CommonProblems.TooLongFor("name", SmartList.MaxNameLength)
             : null;
     }
 
@@ -71,17 +54,20 @@ public sealed class SmartListService(IDbContextFactory<AppDbContext> contextFact
             .Select(l => new SmartListSummary(l.Id, l.Name, l.UpdatedAt, l.UpdatedBy))];
     }
 
-    /// <summary>Saves a new list (<paramref name="id"/> null) or replaces a saved list's name and rules; only a valid query is saved.</summary>
-    public async Task<SmartListResult> SaveAsync(int? id, string name, SmartListQuery query, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves a new list (<paramref name="id"/> null) or replaces a saved list's name and rules; only a valid query is saved (else
+    /// the query's problems, see <see cref="SmartListProblems"/>). The value is the list's id.
+    /// </summary>
+    public async Task<Result<int>> SaveAsync(int? id, string name, SmartListQuery query, CancellationToken cancellationToken = default)
     {
         if (ValidateName(name) is { } invalidName)
         {
-            return SmartListResult.Failed(invalidName);
+            return Result.Failure<int>(invalidName);
         }
         var validation = SmartListValidator.Validate(query, await catalog.LoadAsync(cancellationToken));
         if (!validation.IsValid)
         {
-            return SmartListResult.Failed(SmartListErrors.Invalid, validation.Problems);
+            return Result.Failure<int>(validation.Problems);
         }
         var actor = await currentActor.GetAsync(cancellationToken);
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -93,7 +79,7 @@ public sealed class SmartListService(IDbContextFactory<AppDbContext> contextFact
             list = await context.SmartLists.FirstOrDefaultAsync(l => l.Id == existing, cancellationToken);
             if (list is null)
             {
-                return SmartListResult.Failed(SmartListErrors.NotFound);
+                return Result.Failure<int>(SmartListProblems.NotFoundFor(existing));
             }
             before = Snapshot(list);
             list.Name = name.Trim();
@@ -107,18 +93,18 @@ public sealed class SmartListService(IDbContextFactory<AppDbContext> contextFact
         return await SaveAuditedAsync(context, list, actor, id is null ? AuditActions.SmartListCreated : AuditActions.SmartListUpdated, before, cancellationToken);
     }
 
-    public async Task<SmartListResult> RenameAsync(int id, string name, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> RenameAsync(int id, string name, CancellationToken cancellationToken = default)
     {
         if (ValidateName(name) is { } invalid)
         {
-            return SmartListResult.Failed(invalid);
+            return Result.Failure<int>(invalid);
         }
         var actor = await currentActor.GetAsync(cancellationToken);
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var list = await context.SmartLists.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (list is null)
         {
-            return SmartListResult.Failed(SmartListErrors.NotFound);
+            return Result.Failure<int>(SmartListProblems.NotFoundFor(id));
         }
         var before = Snapshot(list);
         list.Name = name.Trim();
@@ -126,41 +112,41 @@ public sealed class SmartListService(IDbContextFactory<AppDbContext> contextFact
     }
 
     /// <summary>A copy named "<paramref name="name"/>" with the same rules (stored as they are, even if they no longer validate).</summary>
-    public async Task<SmartListResult> DuplicateAsync(int id, string name, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> DuplicateAsync(int id, string name, CancellationToken cancellationToken = default)
     {
         if (ValidateName(name) is { } invalid)
         {
-            return SmartListResult.Failed(invalid);
+            return Result.Failure<int>(invalid);
         }
         var actor = await currentActor.GetAsync(cancellationToken);
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var source = await context.SmartLists.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (source is null)
         {
-            return SmartListResult.Failed(SmartListErrors.NotFound);
+            return Result.Failure<int>(SmartListProblems.NotFoundFor(id));
         }
         var copy = new SmartList { Name = name.Trim(), Definition = source.Definition };
         context.SmartLists.Add(copy);
         return await SaveAuditedAsync(context, copy, actor, AuditActions.SmartListDuplicated, new { DuplicateOf = source.Name }, cancellationToken);
     }
 
-    public async Task<SmartListResult> DeleteAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> DeleteAsync(int id, CancellationToken cancellationToken = default)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var list = await context.SmartLists.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (list is null)
         {
-            return SmartListResult.Failed(SmartListErrors.NotFound);
+            return Result.Failure<int>(SmartListProblems.NotFoundFor(id));
         }
         context.SmartLists.Remove(list);
         auditLog.Record(context, actor, AuditActions.SmartListDeleted, AuditEntityType, Id(list), list.Name, Snapshot(list), null);
         await context.SaveChangesAsync(cancellationToken);
-        return new SmartListResult(id, null);
+        return Result.Succeed(id);
     }
 
     /// <summary>Saves the list, then its audit entry, in one transaction; a name already taken is an answer, not an exception.</summary>
-    private async Task<SmartListResult> SaveAuditedAsync(AppDbContext context, SmartList list, Actor actor, string action, object? before,
+    private async Task<Result<int>> SaveAuditedAsync(AppDbContext context, SmartList list, Actor actor, string action, object? before,
         CancellationToken cancellationToken)
     {
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
@@ -170,12 +156,12 @@ public sealed class SmartListService(IDbContextFactory<AppDbContext> contextFact
         }
         catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
         {
-            return SmartListResult.Failed(SmartListErrors.NameTaken);
+            return Result.Failure<int>(SmartListProblems.NameTakenBy(list.Name));
         }
         auditLog.Record(context, actor, action, AuditEntityType, Id(list), list.Name, before, Snapshot(list));
         await context.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new SmartListResult(list.Id, null);
+        return Result.Succeed(list.Id);
     }
 
     private static string Id(SmartList list) => list.Id.ToString(CultureInfo.InvariantCulture);

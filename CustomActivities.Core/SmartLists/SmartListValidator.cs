@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomActivities.Core.Results;
 
 namespace CustomActivities.Core.SmartLists;
 
@@ -9,22 +10,25 @@ namespace CustomActivities.Core.SmartLists;
 /// </summary>
 public static class SmartListValidator
 {
-    public sealed record Validation(LogicNode? Logic, IReadOnlyList<SmartListProblem> Problems)
+    public sealed record Validation(LogicNode? Logic, IReadOnlyList<Problem> Problems)
     {
         public bool IsValid => Problems.Count == 0 && Logic is not null;
     }
 
     public static Validation Validate(SmartListQuery query, SmartListFilterOptions options)
     {
-        var problems = new List<SmartListProblem>();
+        var problems = new List<Problem>();
         if (query.Filters.Count == 0)
         {
-            problems.Add(new(SmartListProblemCodes.NoFilters, "Add at least one filter."));
+            problems.Add(new(SmartListFields.Filters, SmartListProblems.NoFilters, "Add at least one filter."));
             return new Validation(null, problems);
         }
         if (query.Filters.Count > SmartListQuery.MaxFilters)
         {
-            problems.Add(new(SmartListProblemCodes.TooManyFilters, $"A smart list has at most {SmartListQuery.MaxFilters} filters."));
+            problems.Add(new(SmartListFields.Filters, SmartListProblems.TooManyFilters, $"A smart list has at most {SmartListQuery.MaxFilters} filters.")
+            {
+                Arguments = [SmartListQuery.MaxFilters],
+            });
         }
         for (var i = 0; i < query.Filters.Count; i++)
         {
@@ -38,7 +42,7 @@ public static class SmartListValidator
         return new Validation(problems.Count == 0 ? logic : null, problems);
     }
 
-    public static LogicNode? ParseLogic(SmartListQuery query, out SmartListProblem? problem)
+    public static LogicNode? ParseLogic(SmartListQuery query, out Problem? problem)
     {
         problem = null;
         switch (query.Logic)
@@ -54,21 +58,21 @@ public static class SmartListValidator
         }
     }
 
-    private static IEnumerable<SmartListProblem> ValidateFilter(SmartListFilter filter, int number, SmartListFilterOptions options)
+    private static IEnumerable<Problem> ValidateFilter(SmartListFilter filter, int number, SmartListFilterOptions options)
     {
         switch (filter.Kind)
         {
             case SmartListFilterKind.Activity:
                 if (filter.ActivityTypeId is not { } typeId || options.Type(typeId) is not { } type)
                 {
-                    yield return new(SmartListProblemCodes.UnknownActivityType, $"Filter {number}: its activity type no longer exists or is not approved.", number);
+                    yield return SmartListProblems.OfFilter(number, SmartListProblems.UnknownActivityType, "its activity type no longer exists or is not approved.");
                     yield break;
                 }
                 foreach (var constraint in filter.ConstraintList)
                 {
                     if (type.Field(constraint.Field) is not { } field)
                     {
-                        yield return new(SmartListProblemCodes.UnknownField, $"Filter {number}: {type.FilterName} has no field '{constraint.Field}'.", number);
+                        yield return SmartListProblems.OfFilter(number, SmartListProblems.UnknownField, $"{type.FilterName} has no field '{constraint.Field}'.");
                         continue;
                     }
                     foreach (var problem in ValidateConstraint(constraint, field, number))
@@ -78,17 +82,17 @@ public static class SmartListValidator
                 }
                 if (filter.Window is { } window && WindowProblem(window) is { } windowMessage)
                 {
-                    yield return new(SmartListProblemCodes.InvalidWindow, $"Filter {number}: {windowMessage}", number);
+                    yield return SmartListProblems.OfFilter(number, SmartListProblems.InvalidWindow, windowMessage);
                 }
                 if (filter.Times is { } times && (times.Count < 0 || times.Count > 1_000_000 || (times.Comparison == TimesComparison.AtLeast && times.Count < 1)))
                 {
-                    yield return new(SmartListProblemCodes.InvalidTimes, $"Filter {number}: the number of times must be a whole number from {(times.Comparison == TimesComparison.AtLeast ? 1 : 0)}.", number);
+                    yield return SmartListProblems.OfFilter(number, SmartListProblems.InvalidTimes, $"the number of times must be a whole number from {(times.Comparison == TimesComparison.AtLeast ? 1 : 0)}.");
                 }
                 break;
             case SmartListFilterKind.PersonAttribute:
                 if (filter.ConstraintList.Count != 1 || PersonAttributes.Find(filter.ConstraintList[0].Field) is not { } attribute)
                 {
-                    yield return new(SmartListProblemCodes.UnknownAttribute, $"Filter {number}: choose a person attribute.", number);
+                    yield return SmartListProblems.OfFilter(number, SmartListProblems.UnknownAttribute, "choose a person attribute.");
                     yield break;
                 }
                 foreach (var problem in ValidateConstraint(filter.ConstraintList[0], attribute, number))
@@ -99,18 +103,18 @@ public static class SmartListValidator
             case SmartListFilterKind.ListMembership:
                 if (filter.ListId is not { } listId || options.List(listId) is null)
                 {
-                    yield return new(SmartListProblemCodes.UnknownList, $"Filter {number}: its static list no longer exists.", number);
+                    yield return SmartListProblems.OfFilter(number, SmartListProblems.UnknownList, "its static list no longer exists.");
                 }
                 break;
         }
     }
 
     /// <summary>The problems of one constraint (the builder shows them next to its inputs as they are typed).</summary>
-    public static IEnumerable<SmartListProblem> ValidateConstraint(FieldConstraint constraint, FilterableField field, int number)
+    public static IEnumerable<Problem> ValidateConstraint(FieldConstraint constraint, FilterableField field, int number)
     {
         if (!ConstraintOperators.For(field.Kind).Contains(constraint.Operator))
         {
-            yield return new(SmartListProblemCodes.OperatorNotForType, $"Filter {number}: '{constraint.Operator}' does not apply to {field.DisplayName}.", number);
+            yield return SmartListProblems.OfValues(number, SmartListProblems.OperatorNotForType, $"'{constraint.Operator}' does not apply to {field.DisplayName}.");
             yield break;
         }
         var values = constraint.Values ?? [];
@@ -119,20 +123,20 @@ public static class SmartListValidator
         {
             if (values.Count == 0 || values.Any(string.IsNullOrEmpty))
             {
-                yield return new(SmartListProblemCodes.ValueMissing, $"Filter {number}: enter a value for {field.DisplayName}.", number);
+                yield return SmartListProblems.OfValues(number, SmartListProblems.ValueMissing, $"enter a value for {field.DisplayName}.");
             }
             yield break;
         }
         if (values.Count != expected)
         {
-            yield return new(SmartListProblemCodes.ValueCount, $"Filter {number}: {field.DisplayName} needs {expected} value(s).", number);
+            yield return SmartListProblems.OfValues(number, SmartListProblems.ValueCount, $"{field.DisplayName} needs {expected} value(s).");
             yield break;
         }
         if (constraint.Operator == ConstraintOperator.InPastDays)
         {
             if (!int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days < 1 || days > 36_500)
             {
-                yield return new(SmartListProblemCodes.InvalidDayCount, $"Filter {number}: the number of days must be a whole number from 1.", number);
+                yield return SmartListProblems.OfValues(number, SmartListProblems.InvalidDayCount, "the number of days must be a whole number from 1.");
             }
             yield break;
         }
@@ -141,11 +145,11 @@ public static class SmartListValidator
             var numbers = values.Select(v => (Ok: TryNumber(v, out var n), Value: n)).ToList();
             if (numbers.Any(n => !n.Ok))
             {
-                yield return new(SmartListProblemCodes.InvalidNumber, $"Filter {number}: {field.DisplayName} needs a number.", number);
+                yield return SmartListProblems.OfValues(number, SmartListProblems.InvalidNumber, $"{field.DisplayName} needs a number.");
             }
             else if (numbers.Count == 2 && numbers[0].Value > numbers[1].Value)
             {
-                yield return new(SmartListProblemCodes.RangeReversed, $"Filter {number}: the first number must not be above the second.", number);
+                yield return SmartListProblems.OfValues(number, SmartListProblems.RangeReversed, "the first number must not be above the second.");
             }
         }
         else if (field.Kind is ValueKind.Date or ValueKind.DateTime)
@@ -153,11 +157,11 @@ public static class SmartListValidator
             var dates = values.Select(v => (Ok: TryDate(v, out var d), Value: d)).ToList();
             if (dates.Any(d => !d.Ok))
             {
-                yield return new(SmartListProblemCodes.InvalidDate, $"Filter {number}: {field.DisplayName} needs a date (yyyy-MM-dd).", number);
+                yield return SmartListProblems.OfValues(number, SmartListProblems.InvalidDate, $"{field.DisplayName} needs a date (yyyy-MM-dd).");
             }
             else if (dates.Count == 2 && dates[0].Value > dates[1].Value)
             {
-                yield return new(SmartListProblemCodes.RangeReversed, $"Filter {number}: the first date must not be after the second.", number);
+                yield return SmartListProblems.OfValues(number, SmartListProblems.RangeReversed, "the first date must not be after the second.");
             }
         }
     }

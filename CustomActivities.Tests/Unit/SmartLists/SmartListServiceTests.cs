@@ -1,4 +1,5 @@
 using CustomActivities.Core.Auditing;
+using CustomActivities.Core.Results;
 using CustomActivities.Core.SmartLists;
 using CustomActivities.Tests.Builders;
 using CustomActivities.Tests.Support;
@@ -32,11 +33,11 @@ public sealed class SmartListServiceTests
         var service = host.Get<SmartListService>();
 
         var saved = await service.SaveAsync(null, " Rust fans ", Attended(webinar), Ct);
-        var updated = await service.SaveAsync(saved.Id, "Rust fans", Attended(webinar) with { Logic = SmartListLogic.Any }, Ct);
-        var renamed = await service.RenameAsync(saved.Id!.Value, "Rustaceans", Ct);
-        var copy = await service.DuplicateAsync(saved.Id.Value, "Rustaceans 2", Ct);
-        var reopened = await service.FindAsync(copy.Id!.Value, Ct);
-        var deleted = await service.DeleteAsync(saved.Id.Value, Ct);
+        var updated = await service.SaveAsync(saved.Value, "Rust fans", Attended(webinar) with { Logic = SmartListLogic.Any }, Ct);
+        var renamed = await service.RenameAsync(saved.Value, "Rustaceans", Ct);
+        var copy = await service.DuplicateAsync(saved.Value, "Rustaceans 2", Ct);
+        var reopened = await service.FindAsync(copy.Value, Ct);
+        var deleted = await service.DeleteAsync(saved.Value, Ct);
 
         Assert.True(saved.Succeeded && updated.Succeeded && renamed.Succeeded && copy.Succeeded && deleted.Succeeded);
         Assert.Equal("Rustaceans 2", reopened!.Name);
@@ -58,13 +59,16 @@ public sealed class SmartListServiceTests
         var service = host.Get<SmartListService>();
         await service.SaveAsync(null, "Rust fans", Attended(webinar), Ct);
 
-        Assert.Equal(SmartListErrors.NameRequired, (await service.SaveAsync(null, "  ", Attended(webinar), Ct)).Error);
-        Assert.Equal(SmartListErrors.NameTooLong, (await service.SaveAsync(null, new string('x', 256), Attended(webinar), Ct)).Error);
-        Assert.Equal(SmartListErrors.NameTaken, (await service.SaveAsync(null, "RUST FANS", Attended(webinar), Ct)).Error);
+        var required = Assert.Single((await service.SaveAsync(null, "  ", Attended(webinar), Ct)).Problems);
+        Assert.Equal(("name", SmartListProblems.Required), (required.Field, required.Code));
+        var tooLong = Assert.Single((await service.SaveAsync(null, new string('x', 256), Attended(webinar), Ct)).Problems);
+        Assert.Equal(("name", SmartListProblems.TooLong), (tooLong.Field, tooLong.Code));
+        var taken = await service.SaveAsync(null, "RUST FANS", Attended(webinar), Ct);
+        Assert.Equal(("name", SmartListProblems.NameTaken, ProblemKind.Conflict), (Assert.Single(taken.Problems).Field, taken.Problems[0].Code, taken.Kind));
         var invalid = await service.SaveAsync(null, "Broken", SmartListQuery.Empty, Ct);
-        Assert.Equal(SmartListErrors.Invalid, invalid.Error);
-        Assert.Equal(SmartListProblemCodes.NoFilters, Assert.Single(invalid.Problems!).Code);
-        Assert.Equal(SmartListErrors.NotFound, (await service.RenameAsync(999, "x", Ct)).Error);
+        Assert.Equal(SmartListProblems.NoFilters, Assert.Single(invalid.Problems).Code);
+        var missing = await service.RenameAsync(999, "x", Ct);
+        Assert.Equal((SmartListProblems.NotFound, ProblemKind.NotFound), (Assert.Single(missing.Problems).Code, missing.Kind));
     }
 
     [Fact]
@@ -94,7 +98,7 @@ public sealed class SmartListServiceTests
         var opened = (await host.Get<SmartListService>().ListAsync(Ct)).Single();
         var found = await host.Get<SmartListService>().FindAsync(opened.Id, Ct);
 
-        Assert.Equal(SmartListProblemCodes.UnsupportedVersion, Assert.Single(found!.Problems).Code);
+        Assert.Equal(SmartListProblems.UnsupportedVersion, Assert.Single(found!.Problems).Code);
         Assert.Empty(found.Query.Filters);
     }
 }

@@ -31,43 +31,45 @@ public sealed class SmartListValidationTests
     }
 
     [Theory]
-    [InlineData("", 2, SmartListProblemCodes.ExpressionEmpty, 0)]
-    [InlineData("1 and", 2, SmartListProblemCodes.ExpressionUnexpectedEnd, 5)]
-    [InlineData("1 and 3", 2, SmartListProblemCodes.ExpressionUnknownFilter, 6)]
-    [InlineData("0", 2, SmartListProblemCodes.ExpressionUnknownFilter, 0)]
-    [InlineData("(1 or 2", 2, SmartListProblemCodes.ExpressionUnclosed, 0)]
-    [InlineData("1 or 2)", 2, SmartListProblemCodes.ExpressionUnexpected, 6)]
-    [InlineData("1 2", 2, SmartListProblemCodes.ExpressionUnexpected, 2)]
-    [InlineData("1 xor 2", 2, SmartListProblemCodes.ExpressionUnexpected, 2)]
-    [InlineData("1 & 2", 2, SmartListProblemCodes.ExpressionUnexpected, 2)]
-    [InlineData("1 and 2 or 1", 2, SmartListProblemCodes.ExpressionMixedOperators, 8)]
-    [InlineData("99999999999 or 1", 2, SmartListProblemCodes.ExpressionUnknownFilter, 0)]
+    [InlineData("", 2, SmartListProblems.ExpressionEmpty, 0)]
+    [InlineData("1 and", 2, SmartListProblems.ExpressionUnexpectedEnd, 5)]
+    [InlineData("1 and 3", 2, SmartListProblems.ExpressionUnknownFilter, 6)]
+    [InlineData("0", 2, SmartListProblems.ExpressionUnknownFilter, 0)]
+    [InlineData("(1 or 2", 2, SmartListProblems.ExpressionUnclosed, 0)]
+    [InlineData("1 or 2)", 2, SmartListProblems.ExpressionUnexpected, 6)]
+    [InlineData("1 2", 2, SmartListProblems.ExpressionUnexpected, 2)]
+    [InlineData("1 xor 2", 2, SmartListProblems.ExpressionUnexpected, 2)]
+    [InlineData("1 & 2", 2, SmartListProblems.ExpressionUnexpected, 2)]
+    [InlineData("1 and 2 or 1", 2, SmartListProblems.ExpressionMixedOperators, 8)]
+    [InlineData("99999999999 or 1", 2, SmartListProblems.ExpressionUnknownFilter, 0)]
     public void A_bad_expression_names_the_problem_and_its_position(string expression, int filters, string code, int position)
     {
         var parsed = LogicExpression.Parse(expression, filters);
 
         Assert.Null(parsed.Root);
         Assert.Equal(code, parsed.Problem!.Code);
-        Assert.Equal(position, parsed.Problem.Position);
+        Assert.Equal(SmartListFields.Expression, parsed.Problem.Field);
+        // The wording's first argument is the 1-based character the reader counts.
+        Assert.Equal(position + 1, parsed.Problem.Arguments[0]);
     }
 
     public static TheoryData<SmartListFilter, string> BadFilters => new()
     {
-        { SmartListFilter.Activity(5), SmartListProblemCodes.UnknownActivityType },
-        { Webinar(FieldConstraint.Of("nope", ConstraintOperator.Is, "x")), SmartListProblemCodes.UnknownField },
-        { Webinar(FieldConstraint.Of("seats", ConstraintOperator.Contains, "1")), SmartListProblemCodes.OperatorNotForType },
-        { Webinar(FieldConstraint.Of("webinarName", ConstraintOperator.Is)), SmartListProblemCodes.ValueMissing },
-        { Webinar(FieldConstraint.Of("webinarName", ConstraintOperator.Is, "")), SmartListProblemCodes.ValueMissing },
-        { Webinar(FieldConstraint.Of("seats", ConstraintOperator.Between, "1")), SmartListProblemCodes.ValueCount },
-        { Webinar(FieldConstraint.Of("seats", ConstraintOperator.Equal, "ten")), SmartListProblemCodes.InvalidNumber },
-        { Webinar(FieldConstraint.Of("seats", ConstraintOperator.Between, "9", "1")), SmartListProblemCodes.RangeReversed },
-        { Webinar(FieldConstraint.Of("startDate", ConstraintOperator.On, "01/02/2026")), SmartListProblemCodes.InvalidDate },
-        { Webinar(FieldConstraint.Of("startDate", ConstraintOperator.InPastDays, "0")), SmartListProblemCodes.InvalidDayCount },
-        { new SmartListFilter(SmartListFilterKind.Activity, 100_001, Window: ActivityWindow.Past(0)), SmartListProblemCodes.InvalidWindow },
-        { new SmartListFilter(SmartListFilterKind.Activity, 100_001, Window: new ActivityWindow(WindowKind.Between, From: new DateOnly(2026, 2, 1), To: new DateOnly(2026, 1, 1))), SmartListProblemCodes.InvalidWindow },
-        { new SmartListFilter(SmartListFilterKind.Activity, 100_001, Times: new ActivityTimes(TimesComparison.AtLeast, 0)), SmartListProblemCodes.InvalidTimes },
-        { SmartListFilter.MemberOf(8), SmartListProblemCodes.UnknownList },
-        { SmartListFilter.Attribute("shoeSize", ConstraintOperator.Is, "9"), SmartListProblemCodes.UnknownAttribute },
+        { SmartListFilter.Activity(5), SmartListProblems.UnknownActivityType },
+        { Webinar(FieldConstraint.Of("nope", ConstraintOperator.Is, "x")), SmartListProblems.UnknownField },
+        { Webinar(FieldConstraint.Of("seats", ConstraintOperator.Contains, "1")), SmartListProblems.OperatorNotForType },
+        { Webinar(FieldConstraint.Of("webinarName", ConstraintOperator.Is)), SmartListProblems.ValueMissing },
+        { Webinar(FieldConstraint.Of("webinarName", ConstraintOperator.Is, "")), SmartListProblems.ValueMissing },
+        { Webinar(FieldConstraint.Of("seats", ConstraintOperator.Between, "1")), SmartListProblems.ValueCount },
+        { Webinar(FieldConstraint.Of("seats", ConstraintOperator.Equal, "ten")), SmartListProblems.InvalidNumber },
+        { Webinar(FieldConstraint.Of("seats", ConstraintOperator.Between, "9", "1")), SmartListProblems.RangeReversed },
+        { Webinar(FieldConstraint.Of("startDate", ConstraintOperator.On, "01/02/2026")), SmartListProblems.InvalidDate },
+        { Webinar(FieldConstraint.Of("startDate", ConstraintOperator.InPastDays, "0")), SmartListProblems.InvalidDayCount },
+        { new SmartListFilter(SmartListFilterKind.Activity, 100_001, Window: ActivityWindow.Past(0)), SmartListProblems.InvalidWindow },
+        { new SmartListFilter(SmartListFilterKind.Activity, 100_001, Window: new ActivityWindow(WindowKind.Between, From: new DateOnly(2026, 2, 1), To: new DateOnly(2026, 1, 1))), SmartListProblems.InvalidWindow },
+        { new SmartListFilter(SmartListFilterKind.Activity, 100_001, Times: new ActivityTimes(TimesComparison.AtLeast, 0)), SmartListProblems.InvalidTimes },
+        { SmartListFilter.MemberOf(8), SmartListProblems.UnknownList },
+        { SmartListFilter.Attribute("shoeSize", ConstraintOperator.Is, "9"), SmartListProblems.UnknownAttribute },
     };
 
     [Theory]
@@ -81,13 +83,15 @@ public sealed class SmartListValidationTests
         Assert.False(validation.IsValid);
         var problem = Assert.Single(validation.Problems);
         Assert.Equal(code, problem.Code);
-        Assert.Equal(2, problem.FilterNumber);
+        Assert.StartsWith(SmartListFields.Filter(2), problem.Field, StringComparison.Ordinal);
+        Assert.Equal(2, problem.Arguments[0]);
+        Assert.StartsWith("Filter 2: ", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void An_empty_list_asks_for_a_filter()
     {
-        Assert.Equal(SmartListProblemCodes.NoFilters, Assert.Single(SmartListValidator.Validate(SmartListQuery.Empty, Options).Problems).Code);
+        Assert.Equal(SmartListProblems.NoFilters, Assert.Single(SmartListValidator.Validate(SmartListQuery.Empty, Options).Problems).Code);
     }
 
     [Fact]
@@ -112,10 +116,10 @@ public sealed class SmartListValidationTests
     }
 
     [Theory]
-    [InlineData("{\"version\":2,\"logic\":\"all\",\"filters\":[]}", SmartListProblemCodes.UnsupportedVersion)]
-    [InlineData("{\"version\":1,\"logic\":\"sometimes\"}", SmartListProblemCodes.Malformed)]
-    [InlineData("not json", SmartListProblemCodes.Malformed)]
-    [InlineData("", SmartListProblemCodes.Malformed)]
+    [InlineData("{\"version\":2,\"logic\":\"all\",\"filters\":[]}", SmartListProblems.UnsupportedVersion)]
+    [InlineData("{\"version\":1,\"logic\":\"sometimes\"}", SmartListProblems.Malformed)]
+    [InlineData("not json", SmartListProblems.Malformed)]
+    [InlineData("", SmartListProblems.Malformed)]
     public void A_stored_list_that_cannot_be_read_gives_a_problem_not_an_exception(string json, string code)
     {
         Assert.Equal(code, Assert.Single(SmartListJson.Deserialize(json).Problems).Code);
