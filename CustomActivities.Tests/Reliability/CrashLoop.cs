@@ -151,7 +151,8 @@ public sealed class CrashLoop(string databasePath, Func<string, IReadOnlyDiction
         await connection.OpenAsync();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT PrimaryValue, Id FROM Activities;";
+            // Only the calls of this loop: creating its people also records Marketo's New Lead activities.
+            command.CommandText = "SELECT PrimaryValue, Id FROM Activities WHERE PrimaryValue LIKE 'r%-call-%';";
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {

@@ -20,11 +20,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The app's SQLite file, for tests that seed data through Core services (<see cref="FixtureData"/>).</summary>
     public string DatabasePath => database.Path;
 
+    private const float BrowserTimeoutMs = 30_000;
+
     public async ValueTask InitializeAsync()
     {
-        // CI runs on two shared cores beside the other tests: a sign-up hashes a password for half a second of CPU,
-        // so assertions get the same 15 s as actions instead of Playwright's 5 s.
-        Assertions.SetDefaultExpectTimeout(15_000);
+        // CI runs on two shared cores beside the other tests (the crash loop starts four servers, the fuzz hashes
+        // secrets): a sign-up hashes a password for half a second of CPU and a Blazor round trip can wait seconds for a
+        // core. Assertions and actions get 30 s instead of Playwright's 5 s; a change that never arrives still fails.
+        Assertions.SetDefaultExpectTimeout(BrowserTimeoutMs);
         // Sessions are checked on every request, so a lock shows at the locked user's very next page.
         App = await AppProcess.StartAsync(database.Path, new Dictionary<string, string> { ["Security:SessionCheckSeconds"] = "0" });
         playwright = await Playwright.CreateAsync();
@@ -45,7 +48,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "en-US",
             TimezoneId = "Europe/Paris",
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(BrowserTimeoutMs);
         return await context.NewPageAsync();
     }
 
