@@ -8,10 +8,14 @@ public static class ActivitiesServiceCollectionExtensions
 {
     /// <summary>
     /// Activities: the single writer and its live feed, the in-memory catalogue of live types (dropped on every type
-    /// change), ingestion and paging for the REST API, and the person timeline.
+    /// change), ingestion and paging for the REST API (with the removal of expired Idempotency-Key answers), and the
+    /// person timeline.
     /// </summary>
     public static IServiceCollection AddActivities(this IServiceCollection services)
     {
+        services.AddValidatedOptions<IdempotencyOptions>(IdempotencyOptions.Section);
+        services.AddSingleton<IdempotentCallSweeper>();
+        services.AddHostedService<IdempotentCallCleanup>();
         services.AddSingleton<ActivityFeed>();
         services.AddSingleton<ActivityBulkWriter>();
         services.AddSingleton<ActivityTypeCatalog>();

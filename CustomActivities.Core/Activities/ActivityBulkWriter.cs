@@ -49,11 +49,13 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
             return [];
         }
         await gate.WaitAsync(cancellationToken);
+        long[] ids;
+        ActivitiesAdded? added;
         try
         {
             EnsureOpen();
             var recordedAt = timeProvider.GetUtcNow().UtcTicks;
-            var ids = new long[batch.Count];
+            var stored = new long[batch.Count];
             var latestByPerson = new Dictionary<int, long>();
             var countByPerson = new Dictionary<int, int>();
             using var transaction = connection!.BeginTransaction();
@@ -62,7 +64,7 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
             {
                 var activity = batch[i];
                 var occurredAt = activity.OccurredAt.UtcTicks;
-                ids[i] = Insert(activity, occurredAt, recordedAt);
+                stored[i] = Insert(activity, occurredAt, recordedAt);
                 countByPerson[activity.PersonId] = countByPerson.GetValueOrDefault(activity.PersonId) + 1;
                 if (!latestByPerson.TryGetValue(activity.PersonId, out var latest) || occurredAt > latest)
                 {
@@ -79,7 +81,7 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
                 q[0].Value = idempotency.ApiClientId;
                 q[1].Value = idempotency.Key;
                 q[2].Value = idempotency.RequestHash;
-                q[3].Value = idempotency.Response(ids);
+                q[3].Value = idempotency.Response(stored);
                 q[4].Value = recordedAt;
                 try
                 {
@@ -92,11 +94,8 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
                 }
             }
             transaction.Commit();
-            if (batch.Count > 0)
-            {
-                feed.Publish(new ActivitiesAdded(countByPerson));
-            }
-            return ids;
+            added = batch.Count > 0 ? new ActivitiesAdded(countByPerson) : null;
+            ids = stored;
         }
         catch (DuplicateIdempotencyKeyException)
         {
@@ -112,6 +111,12 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
         {
             gate.Release();
         }
+        // Outside the try: once committed, the batch is answered as stored whatever the live subscribers do.
+        if (added is not null)
+        {
+            feed.Publish(added);
+        }
+        return ids;
     }
 
     private static string LatestPairs(Dictionary<int, long> latestByPerson)

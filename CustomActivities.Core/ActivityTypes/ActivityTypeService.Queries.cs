@@ -69,15 +69,18 @@ public sealed partial class ActivityTypeService
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var types = await context.ActivityTypes.AsNoTracking().Include(t => t.Versions.Where(v => v.State != VersionState.Discarded))
             .ToListAsync(cancellationToken);
-        var counts = await ActivityCountsAsync(context, cancellationToken);
         var search = query.Search?.Trim();
-        return types
+        var matching = types
             .Select(t => new ActivityTypeSummary(t.Id, t.ApiName, t.CurrentVersion.DisplayName, t.Status,
-                t.CurrentVersion.Fields.Count, counts.GetValueOrDefault(t.Id), t.UpdatedAt, t.UpdatedBy, t.PendingDraft?.CreatedAt))
+                t.CurrentVersion.Fields.Count, 0, t.UpdatedAt, t.UpdatedBy, t.PendingDraft?.CreatedAt))
             .Where(s => query.Status is null || s.Status == query.Status)
             .Where(s => string.IsNullOrEmpty(search)
                 || s.DisplayName.Contains(search, StringComparison.OrdinalIgnoreCase)
                 || s.ApiName.Contains(search, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        var counts = await ActivityCounts.ForTypesAsync(context, matching.Select(s => s.Id), ActivityCounts.ListCap, cancellationToken);
+        return matching
+            .Select(s => s with { ActivityCount = counts.GetValueOrDefault(s.Id) })
             .OrderBy(s => s.DisplayName, StringComparer.OrdinalIgnoreCase)
             .ToList();
     }
@@ -138,7 +141,7 @@ public sealed partial class ActivityTypeService
         var types = await context.ActivityTypes.AsNoTracking().Include(t => t.Versions)
             .Where(t => !t.IsArchived && t.Versions.Any(v => v.State == VersionState.Draft))
             .ToListAsync(cancellationToken);
-        var counts = await ActivityCountsAsync(context, cancellationToken);
+        var counts = await ActivityCounts.ForTypesAsync(context, types.Select(t => t.Id), ActivityCounts.Exact, cancellationToken);
         return types.OrderBy(t => t.PendingDraft!.CreatedAt).ThenBy(t => t.Id)
             .Select(t => Detail(t, counts.GetValueOrDefault(t.Id)))
             .ToList();
@@ -168,9 +171,4 @@ public sealed partial class ActivityTypeService
         type.LiveVersion is { } live ? VersionView.From(live) : null,
         type.PendingDraft is { } draft ? VersionView.From(draft) : null,
         type.DraftEditedBy, activityCount, type.CreatedAt, type.CreatedBy, type.UpdatedAt, type.UpdatedBy);
-
-    private static async Task<Dictionary<int, long>> ActivityCountsAsync(AppDbContext context, CancellationToken cancellationToken) =>
-        await context.Activities.GroupBy(a => a.ActivityTypeId)
-            .Select(g => new { g.Key, Count = g.LongCount() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 }

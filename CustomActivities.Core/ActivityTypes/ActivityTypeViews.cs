@@ -10,7 +10,11 @@ public sealed record ActivityTypeSummary(
     long ActivityCount,
     DateTimeOffset UpdatedAt,
     string UpdatedBy,
-    DateTimeOffset? DraftSince);
+    DateTimeOffset? DraftSince)
+{
+    /// <summary>The count stopped at the list's cap: the type holds at least that many activities.</summary>
+    public bool ActivityCountIsCapped => ActivityCount >= ActivityCounts.ListCap;
+}
 
 public sealed record ActivityTypeListQuery(string? Search = null, ActivityTypeStatus? Status = null);
 

@@ -62,6 +62,26 @@ public sealed class ActivityBulkWriterTests
         Assert.Equal(1, publications);
     }
 
+    [Fact]
+    public async Task A_throwing_subscriber_does_not_turn_a_stored_batch_into_a_failure_nor_stop_other_subscribers()
+    {
+        await using var host = await new CoreTestHostBuilder().BuildAsync();
+        var (ada, _, typeId) = await SeedAsync(host);
+        var feed = host.Get<ActivityFeed>();
+        feed.Added += _ => throw new InvalidOperationException("A broken timeline.");
+        var told = 0;
+        feed.Added += _ => told++;
+
+        var ids = await host.Get<ActivityBulkWriter>().WriteAsync(
+            [new NewActivity(ada, typeId, 1, host.Clock.GetUtcNow(), "stored once", null)], TestContext.Current.CancellationToken);
+
+        Assert.Single(ids);
+        Assert.Equal(1, told);
+        await using var context = host.NewContext();
+        var stored = await context.Activities.Select(a => new { a.Id, a.PrimaryValue }).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(ids[0], Assert.Single(stored).Id);
+    }
+
     private static async Task<(int Ada, int Grace, int TypeId)> SeedAsync(CoreTestHost host)
     {
         await using var context = host.NewContext();
