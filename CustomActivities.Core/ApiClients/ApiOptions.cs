@@ -26,6 +26,17 @@ public sealed class ApiOptions
     [Range(0, int.MaxValue, ErrorMessage = "Api:MaxConcurrentCalls must be {1} or more.")]
     public int MaxConcurrentCalls { get; set; } = 10;
 
+    /// <summary>Failed token requests (wrong secret) per client id in <see cref="FailedSecretWindowSeconds"/>; beyond it every token request of that id is refused with HTTP 429 until the window ends.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "Api:FailedSecretsPerClient must be at least {1}.")]
+    public int FailedSecretsPerClient { get; set; } = 10;
+
+    /// <summary>Failed token requests per remote address in <see cref="FailedSecretWindowSeconds"/>; beyond it that address gets HTTP 429.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "Api:FailedSecretsPerAddress must be at least {1}.")]
+    public int FailedSecretsPerAddress { get; set; } = 50;
+
+    [Range(1, 86_400, ErrorMessage = "Api:FailedSecretWindowSeconds must be between {1} and {2} seconds.")]
+    public int FailedSecretWindowSeconds { get; set; } = 60;
+
     /// <summary>Largest request body in bytes; larger bodies get HTTP 413.</summary>
     [Range(1_024, int.MaxValue, ErrorMessage = "Api:MaxBodyBytes must be at least {1} bytes.")]
     public int MaxBodyBytes { get; set; } = 1_048_576;

@@ -10,6 +10,7 @@ public static class ApiServiceCollectionExtensions
         services.AddValidatedOptions<ApiOptions>(ApiOptions.Section);
         services.AddDataProtection();
         services.AddSingleton<ApiTokenService>();
+        services.AddSingleton<FailedSecretThrottle>();
         services.AddSingleton<ApiUsageTracker>();
         services.AddHostedService<ApiUsageFlusher>();
         services.AddScoped<ApiClientService>();

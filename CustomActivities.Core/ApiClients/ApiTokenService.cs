@@ -37,7 +37,14 @@ public sealed class ApiTokenService(IServiceScopeFactory scopeFactory, TimeProvi
 {
     private sealed record CachedToken(ApiCaller Caller, DateTimeOffset ExpiresAt);
 
+    /// <summary>How long a token found in no row is answered "invalid" from memory, so repeated garbage tokens cost no lookup.</summary>
+    internal static readonly TimeSpan UnknownTokenMemory = TimeSpan.FromSeconds(30);
+
+    /// <summary>Bounds the memory of unknown tokens; when full (after dropping expired entries) a new garbage token is looked up.</summary>
+    internal const int MaxUnknownTokens = 10_000;
+
     private readonly ConcurrentDictionary<string, CachedToken> cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> unknown = new(StringComparer.Ordinal);
     private readonly IDataProtector protector = dataProtection.CreateProtector("CustomActivities.ApiAccessTokens");
     private readonly SemaphoreSlim issueGate = new(1, 1);
 
@@ -102,6 +109,10 @@ public sealed class ApiTokenService(IServiceScopeFactory scopeFactory, TimeProvi
         var hash = ApiSecrets.Hash(token);
         if (!cache.TryGetValue(hash, out var cached))
         {
+            if (unknown.TryGetValue(hash, out var forgetAt) && forgetAt > timeProvider.GetUtcNow())
+            {
+                return (TokenCheck.Invalid, null);
+            }
             await using var scope = scopeFactory.CreateAsyncScope();
             await using var context = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
             var found = await (from t in context.Set<ApiAccessToken>().AsNoTracking()
@@ -110,8 +121,10 @@ public sealed class ApiTokenService(IServiceScopeFactory scopeFactory, TimeProvi
                                select new { c.Id, c.Name, c.Permission, t.ExpiresAt }).SingleOrDefaultAsync(cancellationToken);
             if (found is null)
             {
+                RememberUnknown(hash);
                 return (TokenCheck.Invalid, null);
             }
+            unknown.TryRemove(hash, out _);
             cached = new CachedToken(new ApiCaller(found.Id, found.Name, found.Permission), found.ExpiresAt);
             cache[hash] = cached;
         }
@@ -132,6 +145,26 @@ public sealed class ApiTokenService(IServiceScopeFactory scopeFactory, TimeProvi
                 cache.TryRemove(hash, out _);
             }
         }
+    }
+
+    private void RememberUnknown(string hash)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (unknown.Count >= MaxUnknownTokens)
+        {
+            foreach (var (staleHash, forgetAt) in unknown)
+            {
+                if (forgetAt <= now)
+                {
+                    unknown.TryRemove(staleHash, out _);
+                }
+            }
+            if (unknown.Count >= MaxUnknownTokens)
+            {
+                return;
+            }
+        }
+        unknown[hash] = now + UnknownTokenMemory;
     }
 
     private string? TryUnprotect(string protectedToken)

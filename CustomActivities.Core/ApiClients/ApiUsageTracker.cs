@@ -3,6 +3,7 @@ using System.Globalization;
 using CustomActivities.Core.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CustomActivities.Core.ApiClients;
@@ -22,8 +23,10 @@ public enum ApiAdmission
 }
 
 /// <summary>
-/// Per-client limits (rate window, daily quota, concurrency) kept in memory and the call counts behind them,
-/// written to the database every few seconds (and on shutdown) so quotas and the admin page's figures survive restarts.
+/// Per-client limits (rate window, daily quota, concurrency) kept in memory and the call counts behind them. Each
+/// admitted call is added to the database before it runs (one small upsert, about the cost of a token lookup), so a
+/// crash loses no counted call and cannot reset a daily quota. When that write fails the call still runs and its count
+/// stays pending for the flusher, which retries every few seconds and on shutdown.
 /// </summary>
 public sealed class ApiUsageTracker(SqliteDatabase database, TimeProvider timeProvider, IOptionsMonitor<ApiOptions> options)
 {
@@ -94,7 +97,45 @@ public sealed class ApiUsageTracker(SqliteDatabase database, TimeProvider timePr
             state.Pending++;
             state.LastUsed = now;
             state.Concurrent++;
-            return ApiAdmission.Admitted;
+        }
+        await TryPersistAsync(clientId, state);
+        return ApiAdmission.Admitted;
+    }
+
+    /// <summary>Writes the client's pending count now; on failure it stays pending for the next flush.</summary>
+    private async Task TryPersistAsync(int clientId, ClientState state)
+    {
+        (int Day, long Calls, DateTimeOffset LastUsed) work;
+        lock (state)
+        {
+            if (state.Pending == 0 || state.LastUsed is not { } lastUsed)
+            {
+                return;
+            }
+            work = (state.Day, state.Pending, lastUsed);
+            state.Pending = 0;
+        }
+        try
+        {
+            // Not cancelled with the request: a call admitted is counted even if its client goes away.
+            await WriteAsync([(clientId, work.Day, work.Calls, work.LastUsed)], CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            // The call is admitted and already holds a concurrency slot: it runs, and the flusher writes its count later.
+            Restore(state, work.Day, work.Calls);
+        }
+    }
+
+    private static void Restore(ClientState state, int day, long calls)
+    {
+        lock (state)
+        {
+            // Pending holds the current day's calls only: a count of a day already over cannot be put back.
+            if (state.Day == day)
+            {
+                state.Pending += calls;
+            }
         }
     }
 
@@ -131,31 +172,47 @@ public sealed class ApiUsageTracker(SqliteDatabase database, TimeProvider timePr
             {
                 return;
             }
-            await using var connection = new SqliteConnection(database.ConnectionString);
-            await connection.OpenAsync(cancellationToken);
-            SqliteConnectionSetup.Apply(connection);
-            await using var transaction = connection.BeginTransaction();
-            foreach (var (clientId, day, calls, lastUsed) in work)
+            try
             {
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = """
-                    INSERT INTO ApiClientUsage (ApiClientId, Day, Calls) SELECT $client, $day, $calls WHERE EXISTS (SELECT 1 FROM ApiClients WHERE Id = $client)
-                    ON CONFLICT (ApiClientId, Day) DO UPDATE SET Calls = Calls + excluded.Calls;
-                    UPDATE ApiClients SET LastUsedAt = $lastUsed WHERE Id = $client AND (LastUsedAt IS NULL OR LastUsedAt < $lastUsed);
-                    """;
-                command.Parameters.AddWithValue("$client", clientId);
-                command.Parameters.AddWithValue("$day", day);
-                command.Parameters.AddWithValue("$calls", calls);
-                command.Parameters.AddWithValue("$lastUsed", lastUsed.UtcTicks);
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await WriteAsync(work, cancellationToken);
             }
-            await transaction.CommitAsync(cancellationToken);
+            catch
+            {
+                foreach (var (clientId, day, calls, _) in work)
+                {
+                    Restore(clients[clientId], day, calls);
+                }
+                throw;
+            }
         }
         finally
         {
             flushGate.Release();
         }
+    }
+
+    private async Task WriteAsync(IReadOnlyList<(int ClientId, int Day, long Calls, DateTimeOffset LastUsed)> work, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        SqliteConnectionSetup.Apply(connection);
+        await using var transaction = connection.BeginTransaction();
+        foreach (var (clientId, day, calls, lastUsed) in work)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                INSERT INTO ApiClientUsage (ApiClientId, Day, Calls) SELECT $client, $day, $calls WHERE EXISTS (SELECT 1 FROM ApiClients WHERE Id = $client)
+                ON CONFLICT (ApiClientId, Day) DO UPDATE SET Calls = Calls + excluded.Calls;
+                UPDATE ApiClients SET LastUsedAt = $lastUsed WHERE Id = $client AND (LastUsedAt IS NULL OR LastUsedAt < $lastUsed);
+                """;
+            command.Parameters.AddWithValue("$client", clientId);
+            command.Parameters.AddWithValue("$day", day);
+            command.Parameters.AddWithValue("$calls", calls);
+            command.Parameters.AddWithValue("$lastUsed", lastUsed.UtcTicks);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task<long> LoadCallsAsync(int clientId, int day, CancellationToken cancellationToken)
@@ -170,8 +227,11 @@ public sealed class ApiUsageTracker(SqliteDatabase database, TimeProvider timePr
     }
 }
 
-/// <summary>Writes the usage counters every few seconds and once more on shutdown.</summary>
-internal sealed class ApiUsageFlusher(ApiUsageTracker tracker) : BackgroundService
+/// <summary>
+/// Writes the counts whose write failed when their call was admitted, every few seconds and once more on shutdown.
+/// A failing write (database locked, disk full) is logged and retried on the next tick: it must never stop the host.
+/// </summary>
+internal sealed class ApiUsageFlusher(ApiUsageTracker tracker, ILogger<ApiUsageFlusher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -180,7 +240,7 @@ internal sealed class ApiUsageFlusher(ApiUsageTracker tracker) : BackgroundServi
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await tracker.FlushAsync(stoppingToken);
+                await FlushOnceAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException)
@@ -188,9 +248,24 @@ internal sealed class ApiUsageFlusher(ApiUsageTracker tracker) : BackgroundServi
         }
     }
 
+    /// <summary>One flush; false when it failed (the counts stay pending for the next one).</summary>
+    internal async Task<bool> FlushOnceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tracker.FlushAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Writing the API usage counts failed; retrying on the next tick.");
+            return false;
+        }
+    }
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await tracker.FlushAsync(CancellationToken.None);
+        await FlushOnceAsync(CancellationToken.None);
     }
 }

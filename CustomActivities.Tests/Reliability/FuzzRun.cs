@@ -110,7 +110,7 @@ public static class FuzzRun
             var root = json.RootElement;
             var shaped = status == 200
                 ? root.TryGetProperty("access_token", out var token) && token.ValueKind == JsonValueKind.String
-                : status is 400 or 401 && root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String
+                : status is 400 or 401 or 429 && root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String
                     && root.TryGetProperty("error_description", out _);
             return (shaped, status != 200);
         }
