@@ -165,6 +165,8 @@ public sealed class ActivityTypeLifecycleBrowserTests(BrowserFixture browser)
         var page = await browser.SignedInPageAsync();
         await page.OpenAsync("activity-types/new");
         await page.Input("displayName").FillAsync("Cheque deposited");
+        // The suggested API name shows once the wizard holds the typed name (the field commits after its debounce).
+        await Assertions.Expect(page.Input("apiName")).ToHaveValueAsync("chequeDeposited");
 
         await page.ByTestId("sidebar").GetByText("Dashboard", new() { Exact = true }).ClickAsync();
         var dialog = page.Locator(".mud-dialog");
