@@ -1,10 +1,9 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using CustomActivities.Core.Activities;
 using CustomActivities.Core.ActivityTypes;
 using CustomActivities.Core.People;
 using CustomActivities.Web.Components.Shared;
+using static CustomActivities.Web.Components.Shared.CsvText;
 
 namespace CustomActivities.Web.Components.Pages.People;
 
@@ -44,22 +43,12 @@ public static class TimelineCsvEndpoint
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
-        var zone = tz is not null && TimeZoneInfo.TryFindSystemTimeZoneById(tz, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = CsvDownload.ZoneOf(tz);
         var filter = TimelineUrl.Parse(types, exclude, from, to, q, null).ToFilter(zone);
-
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"person-{id}-timeline.csv\"";
-        http.Response.Headers.CacheControl = "no-store";
-        await using var writer = new StreamWriter(http.Response.Body, leaveOpen: true);
-        // Formula injection is handled per cell (AsText): a number such as -5 must stay a number.
-        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.None });
         var fields = await timeline.SecondaryFieldNamesAsync(id, filter, cancellationToken);
-        foreach (var header in FixedColumns.Concat(fields))
-        {
-            csv.WriteField(header);
-        }
-        await csv.NextRecordAsync();
-        var rows = 0;
+
+        await using var download = await CsvDownload.StartAsync(http.Response, $"person-{id}-timeline.csv", FixedColumns.Concat(fields), cancellationToken);
+        var csv = download.Csv;
         await foreach (var entry in timeline.StreamAsync(id, filter, cancellationToken))
         {
             var primary = entry.Fields.FirstOrDefault(f => f.IsPrimary);
@@ -74,15 +63,8 @@ public static class TimelineCsvEndpoint
             {
                 csv.WriteField(entry.Fields.FirstOrDefault(f => !f.IsPrimary && f.ApiName == name) is { } field ? Cell(field) : null);
             }
-            await csv.NextRecordAsync();
-            if (++rows % 500 == 0)
-            {
-                await csv.FlushAsync();
-                await writer.FlushAsync(cancellationToken);
-            }
+            await download.EndRowAsync();
         }
-        await csv.FlushAsync();
-        await writer.FlushAsync(cancellationToken);
     }
 
     /// <summary>A field's invariant value; a number read as such is safe as it is, anything else is text.</summary>
@@ -91,6 +73,4 @@ public static class TimelineCsvEndpoint
             && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
             ? value
             : AsText(FieldFormatter.Invariant(field));
-
-    private static string? AsText(string? value) => CsvText.AsText(value);
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using CustomActivities.Core.SmartLists;
+using CustomActivities.Web.Components.Shared;
 using static CustomActivities.Web.Components.Shared.CsvText;
 
 namespace CustomActivities.Web.Components.Pages.SmartLists;
@@ -29,7 +28,7 @@ public static class SmartListCsvEndpoint
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
-        var zone = tz is not null && TimeZoneInfo.TryFindSystemTimeZoneById(tz, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = CsvDownload.ZoneOf(tz);
         var count = await evaluator.CountAsync(saved.Query, zone, cancellationToken);
         if (saved.Problems.Count > 0 || !count.Succeeded)
         {
@@ -37,17 +36,8 @@ public static class SmartListCsvEndpoint
             await http.Response.WriteAsync(string.Join("\n", saved.Problems.Concat(count.Problems).Select(p => p.Message)), cancellationToken);
             return;
         }
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"smart-list-{id}.csv\"";
-        http.Response.Headers.CacheControl = "no-store";
-        await using var writer = new StreamWriter(http.Response.Body, leaveOpen: true);
-        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.None });
-        foreach (var column in Columns)
-        {
-            csv.WriteField(column);
-        }
-        await csv.NextRecordAsync();
-        var rows = 0;
+        await using var download = await CsvDownload.StartAsync(http.Response, $"smart-list-{id}.csv", Columns, cancellationToken);
+        var csv = download.Csv;
         await foreach (var person in evaluator.StreamAsync(saved.Query, zone, cancellationToken))
         {
             csv.WriteField(person.Id);
@@ -57,14 +47,7 @@ public static class SmartListCsvEndpoint
             csv.WriteField(AsText(person.Company));
             csv.WriteField(person.CreatedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
             csv.WriteField(person.LastActivityAt?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-            await csv.NextRecordAsync();
-            if (++rows % 500 == 0)
-            {
-                await csv.FlushAsync();
-                await writer.FlushAsync(cancellationToken);
-            }
+            await download.EndRowAsync();
         }
-        await csv.FlushAsync();
-        await writer.FlushAsync(cancellationToken);
     }
 }
