@@ -12,7 +12,7 @@ namespace CustomActivities.Core.Lists;
 /// </summary>
 public sealed class StaticListService(IDbContextFactory<AppDbContext> contextFactory, AuditLog auditLog, ICurrentActor currentActor)
 {
-    public const string AuditEntityType = "StaticList";
+    public const string AuditEntityType = AuditEntityTypes.StaticList;
 
     /// <summary>Member counts stop here: counting a million-row list on every screen costs more than the screen.</summary>
     public const int MemberCountCap = 10_000;

@@ -1,10 +1,11 @@
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Dashboard;
+using CustomActivities.Core.Lists;
 using CustomActivities.Tests.Support;
 
 namespace CustomActivities.Tests.Unit.Auditing;
 
-/// <summary>Marketers read the changes to activity types and people; accounts and API clients are for admins only.</summary>
+/// <summary>Marketers read the changes to activity types, people and lists; accounts and API clients are for admins only.</summary>
 public sealed class AuditVisibilityTests : IAsyncLifetime
 {
     private static readonly Actor Admin = new(ActorKind.User, "admin-id", "admin@test.local", IsAdmin: true);
@@ -36,6 +37,21 @@ public sealed class AuditVisibilityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_marketer_reads_static_list_changes()
+    {
+        await using (var context = host.NewContext())
+        {
+            host.Get<AuditLog>().Record(context, Admin, AuditActions.StaticListCreated, AuditEntityTypes.StaticList, "5", "Newsletter", null, null);
+            await context.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var page = await host.Get<AuditLog>().QueryAsync(Marketer, new AuditQuery(EntityType: AuditEntityTypes.StaticList), TestContext.Current.CancellationToken);
+
+        Assert.Equal("Newsletter", Assert.Single(page.Entries).EntityName);
+        Assert.True(AuditVisibility.CanSee(Marketer, StaticListService.AuditEntityType));
+    }
+
+    [Fact]
     public async Task A_marketer_asking_for_user_entries_gets_none()
     {
         var page = await host.Get<AuditLog>().QueryAsync(Marketer, new AuditQuery(EntityType: AuditEntityTypes.User), TestContext.Current.CancellationToken);
@@ -59,7 +75,8 @@ public sealed class AuditVisibilityTests : IAsyncLifetime
 
         Assert.Equal(["api:crm", "mark@test.local"], await audit.ActorsAsync(Marketer, TestContext.Current.CancellationToken));
         Assert.Equal(["activity-type.created", AuditActions.PersonCreated], await audit.ActionsAsync(Marketer, TestContext.Current.CancellationToken));
-        Assert.Equal([AuditEntityTypes.ActivityType, AuditEntityTypes.Person, AuditEntityTypes.SmartList], AuditVisibility.EntityTypesFor(Marketer));
+        Assert.Equal([AuditEntityTypes.ActivityType, AuditEntityTypes.Person, AuditEntityTypes.SmartList, AuditEntityTypes.StaticList],
+            AuditVisibility.EntityTypesFor(Marketer));
         Assert.Contains("admin@test.local", await audit.ActorsAsync(Admin, TestContext.Current.CancellationToken));
         Assert.Equal(AuditEntityTypes.All, AuditVisibility.EntityTypesFor(Admin));
     }
