@@ -127,14 +127,31 @@ public sealed class StaticListService(IDbContextFactory<AppDbContext> contextFac
     public async Task<IReadOnlyList<StaticListSummary>> SummariesAsync(CancellationToken cancellationToken = default)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var lists = await context.StaticLists.AsNoTracking().OrderBy(l => l.Name).Select(View).ToListAsync(cancellationToken);
-        var summaries = new List<StaticListSummary>(lists.Count);
-        foreach (var list in lists)
-        {
-            var count = await context.StaticListMembers.Where(m => m.ListId == list.Id).Take(MemberCountCap + 1).CountAsync(cancellationToken);
-            summaries.Add(new StaticListSummary(list, Math.Min(count, MemberCountCap), count > MemberCountCap));
-        }
-        return summaries;
+        // One query: each list's count is a correlated subquery that stops reading its members past the cap.
+        var rows = await context.StaticLists.AsNoTracking().OrderBy(l => l.Name)
+            .Select(l => new
+            {
+                List = new StaticListView(l.Id, l.Name, l.Description, l.CreatedAt, l.UpdatedAt, l.UpdatedBy),
+                Count = context.StaticListMembers.Where(m => m.ListId == l.Id).Take(MemberCountCap + 1).Count(),
+            })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new StaticListSummary(r.List, Math.Min(r.Count, MemberCountCap), r.Count > MemberCountCap))];
+    }
+
+    /// <summary>Every list by name, without member counts (the pickers that add people to a list).</summary>
+    public async Task<IReadOnlyList<StaticListView>> NamesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.StaticLists.AsNoTracking().OrderBy(l => l.Name).Select(View).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The lists, by name, that the person is not on: where a person's page offers to add them.</summary>
+    public async Task<IReadOnlyList<StaticListView>> ListsNotContainingAsync(int personId, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.StaticLists.AsNoTracking()
+            .Where(l => !context.StaticListMembers.Any(m => m.ListId == l.Id && m.PersonId == personId))
+            .OrderBy(l => l.Name).Select(View).ToListAsync(cancellationToken);
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<StaticList, StaticListView>> View =

@@ -69,4 +69,30 @@ public sealed class StaticListServiceTests
             await context.Activities.Where(a => a.PersonId == ada.Id).OrderBy(a => a.Id).Select(a => a.ActivityTypeId).ToListAsync(Ct));
         Assert.Equal(2, await context.AuditEntries.CountAsync(e => e.EntityType == StaticListService.AuditEntityType && e.Action != AuditActions.StaticListCreated, Ct));
     }
+
+    [Fact]
+    public async Task Summaries_count_each_lists_members_and_the_pickers_read_names_only()
+    {
+        await using var host = await new CoreTestHostBuilder().BuildAsync();
+        var lists = host.Get<StaticListService>();
+        var customers = (await lists.CreateAsync("Customers", null, Ct)).Value;
+        var prospects = (await lists.CreateAsync("Prospects", null, Ct)).Value;
+        await lists.CreateAsync("Archive", null, Ct);
+        await using var context = host.NewContext();
+        var ada = A.Person.WithEmail("ada@example.com").Build();
+        var bob = A.Person.WithEmail("bob@example.com").Build();
+        context.People.AddRange(ada, bob);
+        await context.SaveChangesAsync(Ct);
+        var members = host.Get<StaticListMembership>();
+        await members.AddAsync(customers, [ada.Id, bob.Id], Ct);
+        await members.AddAsync(prospects, [bob.Id], Ct);
+
+        var summaries = await lists.SummariesAsync(Ct);
+
+        Assert.Equal([("Archive", 0, false), ("Customers", 2, false), ("Prospects", 1, false)],
+            summaries.Select(s => (s.List.Name, s.MemberCount, s.CountIsCapped)));
+        Assert.Equal(["Archive", "Customers", "Prospects"], (await lists.NamesAsync(Ct)).Select(l => l.Name));
+        Assert.Equal(["Archive", "Prospects"], (await lists.ListsNotContainingAsync(ada.Id, Ct)).Select(l => l.Name));
+        Assert.Equal(["Archive"], (await lists.ListsNotContainingAsync(bob.Id, Ct)).Select(l => l.Name));
+    }
 }
