@@ -31,6 +31,26 @@ public sealed class ListMembersGridTests : ListsComponentContext
     }
 
     [Fact]
+    public async Task Removing_a_member_of_a_list_deleted_meanwhile_says_the_list_is_gone()
+    {
+        var list = await ListAsync("Customers");
+        var ada = await PersonAsync("ada@example.com");
+        await Core.Get<StaticListMembership>().AddAsync(list, [ada], Ct);
+        var grid = RenderWithOverlays(b =>
+        {
+            b.OpenComponent<ListMembersGrid>(0);
+            b.AddAttribute(1, nameof(ListMembersGrid.ListId), list);
+            b.CloseComponent();
+        });
+        grid.WaitForAssertion(() => Assert.Single(grid.FindAll("[data-testid=member-link]")));
+        await Core.Get<StaticListService>().DeleteAsync(list, Ct);
+
+        await grid.Find("[data-testid=member-remove]").ClickAsync(new MouseEventArgs());
+
+        grid.WaitForAssertion(() => Assert.Contains("This list no longer exists.", grid.Find(".mud-snackbar").TextContent));
+    }
+
+    [Fact]
     public async Task An_empty_list_says_no_one_is_on_it()
     {
         var list = await ListAsync("Empty");

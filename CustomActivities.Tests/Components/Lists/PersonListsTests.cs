@@ -35,4 +35,24 @@ public sealed class PersonListsTests : ListsComponentContext
         panel.WaitForAssertion(() => Assert.Empty(panel.FindAll("[data-testid=person-list-chip]")));
         Assert.Equal(2, changes);
     }
+
+    [Fact]
+    public async Task Closing_the_chip_of_a_list_deleted_meanwhile_says_the_list_is_gone()
+    {
+        var person = await PersonAsync("ada@example.com");
+        var list = await ListAsync("Webinar leads");
+        await Core.Get<StaticListMembership>().AddAsync(list, [person], Ct);
+        var panel = RenderWithOverlays(b =>
+        {
+            b.OpenComponent<PersonLists>(0);
+            b.AddAttribute(1, nameof(PersonLists.PersonId), person);
+            b.CloseComponent();
+        });
+        panel.WaitForAssertion(() => panel.Find("[data-testid=person-list-chip]"));
+        await Core.Get<StaticListService>().DeleteAsync(list, Ct);
+
+        await panel.Find("[data-testid=person-list-chip] .mud-chip-close-button").ClickAsync(new MouseEventArgs());
+
+        panel.WaitForAssertion(() => Assert.Contains("This list no longer exists.", panel.Find(".mud-snackbar").TextContent));
+    }
 }
