@@ -1,4 +1,5 @@
 using System.Text;
+using CustomActivities.Core.Persistence;
 
 namespace CustomActivities.Core.Activities;
 
@@ -99,7 +100,7 @@ internal static class TimelineSql
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             sql.Append(" AND PrimaryValue LIKE $text ESCAPE '\\'");
-            parameters.Add(("$text", "%" + EscapeLike(filter.Text.Trim()) + "%"));
+            parameters.Add(("$text", "%" + SqlLike.Escape(filter.Text.Trim()) + "%"));
         }
     }
 
@@ -117,7 +118,4 @@ internal static class TimelineSql
         });
         sql.Append($" AND ActivityTypeId {op} ({string.Join(", ", names)})");
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

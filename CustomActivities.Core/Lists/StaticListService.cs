@@ -18,13 +18,7 @@ public sealed class StaticListService(IDbContextFactory<AppDbContext> contextFac
     public const int MemberCountCap = 10_000;
 
     /// <summary>The rule a name breaks, or null (also used by the UI before it saves).</summary>
-    public static Problem? ValidateName(string? name)
-    {
-        var trimmed = name?.Trim() ?? "";
-        return trimmed.Length == 0 ? new Problem("name", StaticListErrors.Required, "Enter a name.")
-            : trimmed.Length > StaticList.MaxNameLength ? CommonProblems.TooLongFor("name", StaticList.MaxNameLength)
-            : null;
-    }
+    public static Problem? ValidateName(string? name) => CommonProblems.ValidateName(name, StaticList.MaxNameLength);
 
     public async Task<Result<int>> CreateAsync(string name, string? description = null, CancellationToken cancellationToken = default)
     {

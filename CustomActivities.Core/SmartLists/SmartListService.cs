@@ -2,7 +2,6 @@ using System.Globalization;
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Persistence;
 using CustomActivities.Core.Results;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomActivities.Core.SmartLists;
@@ -17,13 +16,7 @@ public sealed class SmartListService(IDbContextFactory<AppDbContext> contextFact
 {
     public const string AuditEntityType = AuditEntityTypes.SmartList;
 
-    public static Problem? ValidateName(string? name)
-    {
-        var trimmed = name?.Trim() ?? "";
-        return trimmed.Length == 0 ? new Problem("name", SmartListProblems.Required, "Enter a name.")
-            : trimmed.Length > SmartList.MaxNameLength ? CommonProblems.TooLongFor("name", SmartList.MaxNameLength)
-            : null;
-    }
+    public static Problem? ValidateName(string? name) => CommonProblems.ValidateName(name, SmartList.MaxNameLength);
 
     public async Task<IReadOnlyList<SmartListSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -150,11 +143,7 @@ public sealed class SmartListService(IDbContextFactory<AppDbContext> contextFact
         CancellationToken cancellationToken)
     {
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            await context.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        if (!await context.TrySaveUniqueAsync(cancellationToken))
         {
             return Result.Failure<int>(SmartListProblems.NameTakenBy(list.Name));
         }

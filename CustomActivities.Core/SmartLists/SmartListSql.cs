@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CustomActivities.Core.Activities;
+using CustomActivities.Core.Persistence;
 
 namespace CustomActivities.Core.SmartLists;
 
@@ -175,9 +176,9 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
                 {
                     ConstraintOperator.Is => AnyOf(values, v => $"{text} = {Param(v)} COLLATE NOCASE"),
                     ConstraintOperator.IsNot => $"NOT {AnyOf(values, v => $"{text} = {Param(v)} COLLATE NOCASE")}",
-                    ConstraintOperator.Contains => AnyOf(values, v => $"{text} LIKE {Param("%" + EscapeLike(v) + "%")} ESCAPE '\\'"),
-                    ConstraintOperator.StartsWith => AnyOf(values, v => $"{text} LIKE {Param(EscapeLike(v) + "%")} ESCAPE '\\'"),
-                    ConstraintOperator.EndsWith => AnyOf(values, v => $"{text} LIKE {Param("%" + EscapeLike(v))} ESCAPE '\\'"),
+                    ConstraintOperator.Contains => AnyOf(values, v => $"{text} LIKE {Param("%" + SqlLike.Escape(v) + "%")} ESCAPE '\\'"),
+                    ConstraintOperator.StartsWith => AnyOf(values, v => $"{text} LIKE {Param(SqlLike.Escape(v) + "%")} ESCAPE '\\'"),
+                    ConstraintOperator.EndsWith => AnyOf(values, v => $"{text} LIKE {Param("%" + SqlLike.Escape(v))} ESCAPE '\\'"),
                     ConstraintOperator.IsEmpty => $"{text} = ''",
                     _ => $"{text} <> ''",
                 };
@@ -227,6 +228,4 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
     private static DateOnly Date(string text) => SmartListValidator.TryDate(text, out var d) ? d : default;
     private static int Days(string text) => int.Parse(text, CultureInfo.InvariantCulture);
     private static string DateText(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }
