@@ -1,3 +1,4 @@
+using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using CustomActivities.Core.Results;
@@ -148,16 +149,18 @@ public sealed partial class ActivityTypeService
             .ToList();
     }
 
-    /// <summary>Types with a draft waiting for an admin, oldest draft first.</summary>
-    public async Task<IReadOnlyList<ActivityTypeDetail>> PendingApprovalsAsync(CancellationToken cancellationToken = default)
+    /// <summary>Types with a draft waiting for an admin, oldest draft first, each with what <paramref name="actor"/> may do to it.</summary>
+    public async Task<IReadOnlyList<PendingApproval>> PendingApprovalsAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var types = await context.ActivityTypes.AsNoTracking().Include(t => t.Versions)
             .Where(t => !t.IsArchived && t.Versions.Any(v => v.State == VersionState.Draft))
             .ToListAsync(cancellationToken);
         var counts = await ActivityCounts.ForTypesAsync(context, types.Select(t => t.Id), ActivityCounts.Exact, cancellationToken);
+        var allowSelfApproval = approvalOptions.CurrentValue.AllowsSelfApprovalBy(actor);
         return types.OrderBy(t => t.PendingDraft!.CreatedAt).ThenBy(t => t.Id)
-            .Select(t => Detail(t, counts.GetValueOrDefault(t.Id)))
+            .Select(t => new PendingApproval(Detail(t, counts.GetValueOrDefault(t.Id)),
+                t.PermissionsFor(actor, allowSelfApproval, counts.GetValueOrDefault(t.Id) > 0)))
             .ToList();
     }
 

@@ -92,3 +92,6 @@ public sealed record FieldView(string ApiName, string DisplayName, string? Descr
 
     internal static FieldView From(ActivityField field) => new(field.ApiName, field.DisplayName, field.Description, field.DataType);
 }
+
+/// <summary>A draft waiting for approval and what the person looking at the queue may do to it.</summary>
+public sealed record PendingApproval(ActivityTypeDetail Type, ActivityTypePermissions Can);
