@@ -125,7 +125,15 @@ public sealed partial class ActivityTypeService
         bool descending, IComparer<TKey>? comparer = null) =>
         descending ? items.OrderByDescending(key, comparer) : items.OrderBy(key, comparer);
 
-    public async Task<ActivityTypeDetail?> GetAsync(string apiName, CancellationToken cancellationToken = default)
+    public async Task<ActivityTypeDetail?> GetAsync(string apiName, CancellationToken cancellationToken = default) =>
+        await LoadDetailAsync(apiName, (type, count) => Detail(type, count), cancellationToken);
+
+    /// <summary>The detail page's one load: the type, its activity count and every action's answer for <paramref name="actor"/>.</summary>
+    public async Task<ActivityTypeDetailFor?> GetForAsync(Actor actor, string apiName, CancellationToken cancellationToken = default) =>
+        await LoadDetailAsync(apiName, (type, count) => new ActivityTypeDetailFor(Detail(type, count),
+            type.PermissionsFor(actor, approvalOptions.CurrentValue.AllowsSelfApprovalBy(actor), hasActivities: count > 0)), cancellationToken);
+
+    private async Task<T?> LoadDetailAsync<T>(string apiName, Func<ActivityType, long, T> view, CancellationToken cancellationToken) where T : class
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var type = await context.ActivityTypes.AsNoTracking().Include(t => t.Versions).SingleOrDefaultAsync(t => t.ApiName == apiName, cancellationToken);
@@ -133,8 +141,7 @@ public sealed partial class ActivityTypeService
         {
             return null;
         }
-        var count = await context.Activities.LongCountAsync(a => a.ActivityTypeId == type.Id, cancellationToken);
-        return Detail(type, count);
+        return view(type, await ActivityCountAsync(context, type.Id, cancellationToken));
     }
 
     /// <summary>Every version, newest first: approved ones (kept forever), the pending draft and discarded drafts.</summary>
@@ -150,7 +157,7 @@ public sealed partial class ActivityTypeService
     }
 
     /// <summary>Types with a draft waiting for an admin, oldest draft first, each with what <paramref name="actor"/> may do to it.</summary>
-    public async Task<IReadOnlyList<PendingApproval>> PendingApprovalsAsync(Actor actor, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ActivityTypeDetailFor>> PendingApprovalsAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var types = await context.ActivityTypes.AsNoTracking().Include(t => t.Versions)
@@ -159,7 +166,7 @@ public sealed partial class ActivityTypeService
         var counts = await ActivityCounts.ForTypesAsync(context, types.Select(t => t.Id), ActivityCounts.Exact, cancellationToken);
         var allowSelfApproval = approvalOptions.CurrentValue.AllowsSelfApprovalBy(actor);
         return types.OrderBy(t => t.PendingDraft!.CreatedAt).ThenBy(t => t.Id)
-            .Select(t => new PendingApproval(Detail(t, counts.GetValueOrDefault(t.Id)),
+            .Select(t => new ActivityTypeDetailFor(Detail(t, counts.GetValueOrDefault(t.Id)),
                 t.PermissionsFor(actor, allowSelfApproval, counts.GetValueOrDefault(t.Id) > 0)))
             .ToList();
     }
