@@ -59,6 +59,4 @@ public static class StandardActivityTypes
         new(RemoveFromList, "standard.removeFromList", "Remove from List", "Person is removed from a list",
             new("List ID", FieldDataType.Integer), []),
     ];
-
-    public static StandardActivityType? Find(int id) => All.FirstOrDefault(t => t.Id == id);
 }

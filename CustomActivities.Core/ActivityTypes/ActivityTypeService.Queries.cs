@@ -1,3 +1,4 @@
+using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using CustomActivities.Core.Results;
@@ -65,12 +66,45 @@ public sealed partial class ActivityTypeService
 
     public async Task<IReadOnlyList<ActivityTypeSummary>> ListAsync(ActivityTypeListQuery? query = null, CancellationToken cancellationToken = default)
     {
-        query ??= new ActivityTypeListQuery();
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var matching = await MatchingAsync(context, query ?? new ActivityTypeListQuery(), cancellationToken);
+        return (await WithActivityCountsAsync(context, matching, cancellationToken))
+            .OrderBy(s => s.DisplayName, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
+    /// <summary>
+    /// One page of the list, sorted as asked (ties broken by display name), with the number of matching types.
+    /// Types are few (at most a few hundred, archived ones included), so the page is cut from the filtered list; activities are
+    /// counted for the page's types only, unless the list is sorted by that count.
+    /// </summary>
+    public async Task<ActivityTypePage> PageAsync(ActivityTypePageQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var matching = await MatchingAsync(context, new ActivityTypeListQuery(query.Search, query.Status), cancellationToken);
+        var byActivityCount = query.SortBy == ActivityTypeSort.ActivityCount;
+        var candidates = byActivityCount ? await WithActivityCountsAsync(context, matching, cancellationToken) : matching;
+        var sorted = query.SortBy switch
+        {
+            ActivityTypeSort.ApiName => Order(candidates, s => s.ApiName, query.Descending, StringComparer.OrdinalIgnoreCase),
+            ActivityTypeSort.Status => Order(candidates, s => s.Status, query.Descending),
+            ActivityTypeSort.FieldCount => Order(candidates, s => s.FieldCount, query.Descending),
+            ActivityTypeSort.ActivityCount => Order(candidates, s => s.ActivityCount, query.Descending),
+            ActivityTypeSort.UpdatedAt => Order(candidates, s => s.UpdatedAt, query.Descending),
+            _ => Order(candidates, s => s.DisplayName, query.Descending, StringComparer.OrdinalIgnoreCase),
+        };
+        var take = Math.Clamp(query.Take, 1, 500);
+        var page = sorted.ThenBy(s => s.DisplayName, StringComparer.OrdinalIgnoreCase).Skip(Math.Max(0, query.Skip)).Take(take).ToList();
+        return new ActivityTypePage(byActivityCount ? page : await WithActivityCountsAsync(context, page, cancellationToken), matching.Count);
+    }
+
+    /// <summary>The types matching the search and status, their activity counts not filled in yet.</summary>
+    private static async Task<List<ActivityTypeSummary>> MatchingAsync(AppDbContext context, ActivityTypeListQuery query, CancellationToken cancellationToken)
+    {
         var types = await context.ActivityTypes.AsNoTracking().Include(t => t.Versions.Where(v => v.State != VersionState.Discarded))
             .ToListAsync(cancellationToken);
         var search = query.Search?.Trim();
-        var matching = types
+        return types
             .Select(t => new ActivityTypeSummary(t.Id, t.ApiName, t.CurrentVersion.DisplayName, t.Status,
                 t.CurrentVersion.Fields.Count, 0, t.UpdatedAt, t.UpdatedBy, t.PendingDraft?.CreatedAt))
             .Where(s => query.Status is null || s.Status == query.Status)
@@ -78,39 +112,28 @@ public sealed partial class ActivityTypeService
                 || s.DisplayName.Contains(search, StringComparison.OrdinalIgnoreCase)
                 || s.ApiName.Contains(search, StringComparison.OrdinalIgnoreCase))
             .ToList();
-        var counts = await ActivityCounts.ForTypesAsync(context, matching.Select(s => s.Id), ActivityCounts.ListCap, cancellationToken);
-        return matching
-            .Select(s => s with { ActivityCount = counts.GetValueOrDefault(s.Id) })
-            .OrderBy(s => s.DisplayName, StringComparer.OrdinalIgnoreCase)
-            .ToList();
     }
 
-    /// <summary>
-    /// One page of the list, sorted as asked (ties broken by display name), with the number of matching types.
-    /// Types are few (at most a few hundred, archived ones included), so the page is cut from the filtered list.
-    /// </summary>
-    public async Task<ActivityTypePage> PageAsync(ActivityTypePageQuery query, CancellationToken cancellationToken = default)
+    private static async Task<List<ActivityTypeSummary>> WithActivityCountsAsync(AppDbContext context, List<ActivityTypeSummary> summaries,
+        CancellationToken cancellationToken)
     {
-        var matching = await ListAsync(new ActivityTypeListQuery(query.Search, query.Status), cancellationToken);
-        var sorted = query.SortBy switch
-        {
-            ActivityTypeSort.ApiName => Order(matching, s => s.ApiName, query.Descending, StringComparer.OrdinalIgnoreCase),
-            ActivityTypeSort.Status => Order(matching, s => s.Status, query.Descending),
-            ActivityTypeSort.FieldCount => Order(matching, s => s.FieldCount, query.Descending),
-            ActivityTypeSort.ActivityCount => Order(matching, s => s.ActivityCount, query.Descending),
-            ActivityTypeSort.UpdatedAt => Order(matching, s => s.UpdatedAt, query.Descending),
-            _ => Order(matching, s => s.DisplayName, query.Descending, StringComparer.OrdinalIgnoreCase),
-        };
-        var take = Math.Clamp(query.Take, 1, 500);
-        return new ActivityTypePage([.. sorted.ThenBy(s => s.DisplayName, StringComparer.OrdinalIgnoreCase).Skip(Math.Max(0, query.Skip)).Take(take)],
-            matching.Count);
+        var counts = await ActivityCounts.ForTypesAsync(context, summaries.Select(s => s.Id), ActivityCounts.ListCap, cancellationToken);
+        return summaries.Select(s => s with { ActivityCount = counts.GetValueOrDefault(s.Id) }).ToList();
     }
 
     private static IOrderedEnumerable<ActivityTypeSummary> Order<TKey>(IEnumerable<ActivityTypeSummary> items, Func<ActivityTypeSummary, TKey> key,
         bool descending, IComparer<TKey>? comparer = null) =>
         descending ? items.OrderByDescending(key, comparer) : items.OrderBy(key, comparer);
 
-    public async Task<ActivityTypeDetail?> GetAsync(string apiName, CancellationToken cancellationToken = default)
+    public async Task<ActivityTypeDetail?> GetAsync(string apiName, CancellationToken cancellationToken = default) =>
+        await LoadDetailAsync(apiName, (type, count) => Detail(type, count), cancellationToken);
+
+    /// <summary>The detail page's one load: the type, its activity count and every action's answer for <paramref name="actor"/>.</summary>
+    public async Task<ActivityTypeDetailFor?> GetForAsync(Actor actor, string apiName, CancellationToken cancellationToken = default) =>
+        await LoadDetailAsync(apiName, (type, count) => new ActivityTypeDetailFor(Detail(type, count),
+            type.PermissionsFor(actor, approvalOptions.CurrentValue.AllowsSelfApprovalBy(actor), hasActivities: count > 0)), cancellationToken);
+
+    private async Task<T?> LoadDetailAsync<T>(string apiName, Func<ActivityType, long, T> view, CancellationToken cancellationToken) where T : class
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var type = await context.ActivityTypes.AsNoTracking().Include(t => t.Versions).SingleOrDefaultAsync(t => t.ApiName == apiName, cancellationToken);
@@ -118,8 +141,7 @@ public sealed partial class ActivityTypeService
         {
             return null;
         }
-        var count = await context.Activities.LongCountAsync(a => a.ActivityTypeId == type.Id, cancellationToken);
-        return Detail(type, count);
+        return view(type, await ActivityCountAsync(context, type.Id, cancellationToken));
     }
 
     /// <summary>Every version, newest first: approved ones (kept forever), the pending draft and discarded drafts.</summary>
@@ -134,16 +156,18 @@ public sealed partial class ActivityTypeService
             .ToList();
     }
 
-    /// <summary>Types with a draft waiting for an admin, oldest draft first.</summary>
-    public async Task<IReadOnlyList<ActivityTypeDetail>> PendingApprovalsAsync(CancellationToken cancellationToken = default)
+    /// <summary>Types with a draft waiting for an admin, oldest draft first, each with what <paramref name="actor"/> may do to it.</summary>
+    public async Task<IReadOnlyList<ActivityTypeDetailFor>> PendingApprovalsAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var types = await context.ActivityTypes.AsNoTracking().Include(t => t.Versions)
             .Where(t => !t.IsArchived && t.Versions.Any(v => v.State == VersionState.Draft))
             .ToListAsync(cancellationToken);
         var counts = await ActivityCounts.ForTypesAsync(context, types.Select(t => t.Id), ActivityCounts.Exact, cancellationToken);
+        var allowSelfApproval = approvalOptions.CurrentValue.AllowsSelfApprovalBy(actor);
         return types.OrderBy(t => t.PendingDraft!.CreatedAt).ThenBy(t => t.Id)
-            .Select(t => Detail(t, counts.GetValueOrDefault(t.Id)))
+            .Select(t => new ActivityTypeDetailFor(Detail(t, counts.GetValueOrDefault(t.Id)),
+                t.PermissionsFor(actor, allowSelfApproval, counts.GetValueOrDefault(t.Id) > 0)))
             .ToList();
     }
 

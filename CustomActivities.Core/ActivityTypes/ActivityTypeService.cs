@@ -88,7 +88,8 @@ public sealed partial class ActivityTypeService(
     }
 
     public Task<Result<string>> ApproveAsync(Actor actor, string apiName, int? expectedStamp = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, apiName, expectedStamp, Actions.Approved, (_, type) =>
+        // Approving one's own draft (an integration, as Marketo allows) is told apart from a second person's approval in the audit log.
+        ChangeAsync(actor, apiName, expectedStamp, type => type.IsDraftEditedBy(actor) ? Actions.ApprovedByAuthor : Actions.Approved, (_, type) =>
             Task.FromResult(type.Approve(actor, timeProvider.GetUtcNow(), approvalOptions.CurrentValue.AllowsSelfApprovalBy(actor))), cancellationToken);
 
     public Task<Result<string>> DiscardDraftAsync(Actor actor, string apiName, int? expectedStamp = null, CancellationToken cancellationToken = default) =>
@@ -122,7 +123,12 @@ public sealed partial class ActivityTypeService(
             return errors;
         }, cancellationToken);
 
-    private async Task<Result<string>> ChangeAsync(Actor actor, string apiName, int? expectedStamp, string action,
+    private Task<Result<string>> ChangeAsync(Actor actor, string apiName, int? expectedStamp, string action,
+        Func<AppDbContext, ActivityType, Task<IReadOnlyList<Problem>>> change, CancellationToken cancellationToken) =>
+        ChangeAsync(actor, apiName, expectedStamp, _ => action, change, cancellationToken);
+
+    /// <summary><paramref name="actionFor"/> names the audit action from the type as loaded, before the change.</summary>
+    private async Task<Result<string>> ChangeAsync(Actor actor, string apiName, int? expectedStamp, Func<ActivityType, string> actionFor,
         Func<AppDbContext, ActivityType, Task<IReadOnlyList<Problem>>> change, CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -138,11 +144,7 @@ public sealed partial class ActivityTypeService(
         var loadedStamp = type.ConcurrencyStamp;
         var before = Snapshot(type);
         var displayName = type.CurrentVersion.DisplayName;
-        // Approving one's own draft (an integration, as Marketo allows) is told apart from a second person's approval in the audit log.
-        if (action == Actions.Approved && type.IsDraftEditedBy(actor))
-        {
-            action = Actions.ApprovedByAuthor;
-        }
+        var action = actionFor(type);
         var errors = await change(context, type);
         if (errors.Count > 0)
         {

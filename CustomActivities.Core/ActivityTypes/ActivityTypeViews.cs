@@ -92,3 +92,6 @@ public sealed record FieldView(string ApiName, string DisplayName, string? Descr
 
     internal static FieldView From(ActivityField field) => new(field.ApiName, field.DisplayName, field.Description, field.DataType);
 }
+
+/// <summary>A type as one person sees it: its detail and what they may do to it, both from the same load.</summary>
+public sealed record ActivityTypeDetailFor(ActivityTypeDetail Type, ActivityTypePermissions Can);

@@ -26,8 +26,6 @@ public static class AuditVisibility
     /// <summary>The entity types whose entries the viewer may read.</summary>
     public static IReadOnlyList<string> EntityTypesFor(Actor viewer) => viewer.IsAdmin ? AuditEntityTypes.All : ForEveryone;
 
-    public static bool CanSee(Actor viewer, string entityType) => viewer.IsAdmin || ForEveryone.Contains(entityType);
-
     /// <summary>The entries the viewer may read; admins read every entry, whatever its type.</summary>
     public static IQueryable<AuditEntry> VisibleTo(this IQueryable<AuditEntry> entries, Actor viewer) =>
         viewer.IsAdmin ? entries : entries.Where(e => ForEveryone.Contains(e.EntityType));

@@ -36,9 +36,6 @@ public sealed class DomainEventDispatcher(IServiceProvider services, ILogger<Dom
         }
     }
 
-    public Task PublishAsync(DomainEvent domainEvent, CancellationToken cancellationToken = default) =>
-        PublishAsync([domainEvent], cancellationToken);
-
     private static Type[] HandlerTypesOf(Type eventType)
     {
         var handlerTypes = new List<Type>();

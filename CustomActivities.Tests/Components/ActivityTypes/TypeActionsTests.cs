@@ -12,8 +12,15 @@ public sealed class TypeActionsTests : ActivityTypeComponentContext
 {
     private static readonly string[] EveryAction = ["action-edit", "action-approve", "action-discard", "action-archive", "action-delete", "action-schema"];
 
-    private IRenderedComponent<TypeActions> RenderActions(ActivityTypeDetail detail) =>
-        Render<TypeActions>(p => p.Add(c => c.Detail, detail));
+    /// <summary>What the page passes: the type and Core's answer for whoever the test acts as.</summary>
+    private async Task<ActivityTypePermissions> CanAsync(ActivityTypeDetail detail) =>
+        (await Types.GetForAsync(Core.Actor.Current, detail.ApiName, Ct))!.Can;
+
+    private async Task<IRenderedComponent<TypeActions>> RenderActionsAsync(ActivityTypeDetail detail)
+    {
+        var can = await CanAsync(detail);
+        return Render<TypeActions>(p => p.Add(c => c.Detail, detail).Add(c => c.Can, can));
+    }
 
     private static IElement Button(IRenderedComponent<TypeActions> actions, string testId) => actions.Find($"[data-testid={testId}]");
 
@@ -27,7 +34,7 @@ public sealed class TypeActionsTests : ActivityTypeComponentContext
         var draft = await BreakingDraftAsync(await ApprovedTypeAsync(), Marketer);
         Act(Marketer);
 
-        var actions = RenderActions(draft);
+        var actions = await RenderActionsAsync(draft);
 
         actions.WaitForAssertion(() => Assert.True(Enabled(actions, "action-discard")));
         Assert.Equal(EveryAction, actions.FindAll("button[data-testid]").Select(b => b.GetAttribute("data-testid")));
@@ -45,7 +52,7 @@ public sealed class TypeActionsTests : ActivityTypeComponentContext
         var draft = await BreakingDraftAsync(await ApprovedTypeAsync(), Marketer);
         Act(Marketer with { Name = "MARK@Test.Local" });
 
-        var actions = RenderActions(draft);
+        var actions = await RenderActionsAsync(draft);
 
         actions.WaitForAssertion(() => Assert.True(Enabled(actions, "action-discard")));
     }
@@ -56,12 +63,12 @@ public sealed class TypeActionsTests : ActivityTypeComponentContext
         var draft = await BreakingDraftAsync(await ApprovedTypeAsync(), Admin);
         Act(Admin);
 
-        var own = RenderActions(draft);
+        var own = await RenderActionsAsync(draft);
 
         own.WaitForAssertion(() => Assert.Contains("another admin must approve it", Why(own, "action-approve"), StringComparison.Ordinal));
         Assert.False(Enabled(own, "action-approve"));
         Act(OtherAdmin);
-        var other = RenderActions(draft);
+        var other = await RenderActionsAsync(draft);
         other.WaitForAssertion(() => Assert.True(Enabled(other, "action-approve")));
         Assert.True(Enabled(other, "action-archive"));
     }
@@ -80,10 +87,12 @@ public sealed class TypeActionsTests : ActivityTypeComponentContext
         }
         var draft = await BreakingDraftAsync(approved, Marketer);
         Act(OtherAdmin);
+        var can = await CanAsync(draft);
         var page = RenderWithOverlays(b =>
         {
             b.OpenComponent<TypeActions>(0);
             b.AddAttribute(1, nameof(TypeActions.Detail), draft);
+            b.AddAttribute(2, nameof(TypeActions.Can), can);
             b.CloseComponent();
         });
         page.WaitForAssertion(() => Assert.Null(page.Find("[data-testid=action-approve]").GetAttribute("disabled")));
@@ -105,10 +114,12 @@ public sealed class TypeActionsTests : ActivityTypeComponentContext
     {
         var draft = await BreakingDraftAsync(await ApprovedTypeAsync(), Marketer);
         Act(OtherAdmin);
+        var can = await CanAsync(draft);
         var page = RenderWithOverlays(b =>
         {
             b.OpenComponent<TypeActions>(0);
             b.AddAttribute(1, nameof(TypeActions.Detail), draft);
+            b.AddAttribute(2, nameof(TypeActions.Can), can);
             b.CloseComponent();
         });
         page.WaitForAssertion(() => Assert.Null(page.Find("[data-testid=action-approve]").GetAttribute("disabled")));
@@ -129,7 +140,7 @@ public sealed class TypeActionsTests : ActivityTypeComponentContext
         await Types.ArchiveAsync(Admin, approved.ApiName, cancellationToken: Ct);
         Act(OtherAdmin);
 
-        var actions = RenderActions((await Types.GetAsync(approved.ApiName, Ct))!);
+        var actions = await RenderActionsAsync((await Types.GetAsync(approved.ApiName, Ct))!);
 
         actions.WaitForAssertion(() => Assert.True(Enabled(actions, "action-restore")));
         Assert.Empty(actions.FindAll("[data-testid=action-archive]"));
@@ -145,7 +156,7 @@ public sealed class TypeActionsTests : ActivityTypeComponentContext
         Act(OtherAdmin);
         RenderStatically();
 
-        var actions = RenderActions(approved);
+        var actions = await RenderActionsAsync(approved);
 
         Assert.All(actions.FindAll("button[data-testid]"), b => Assert.True(b.HasAttribute("disabled")));
     }
@@ -157,7 +168,7 @@ public sealed class TypeActionsTests : ActivityTypeComponentContext
         Act(Marketer);
         UseCulture("fr");
 
-        var actions = RenderActions(draft);
+        var actions = await RenderActionsAsync(draft);
 
         actions.WaitForAssertion(() => Assert.Equal("Seul un administrateur peut le faire.", Why(actions, "action-approve")));
     }

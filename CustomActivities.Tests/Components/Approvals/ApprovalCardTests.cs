@@ -10,17 +10,21 @@ public sealed class ApprovalCardTests : ActivityTypeComponentContext
 {
     private readonly List<(ActivityTypeDetail Item, bool Approve)> decisions = [];
 
-    private IRenderedComponent<ApprovalCard> RenderCard(ActivityTypeDetail item, Core.Auditing.Actor me) => Render<ApprovalCard>(p => p
-        .Add(c => c.Item, item)
-        .Add(c => c.Me, me)
-        .Add(c => c.Decide, ((ActivityTypeDetail, bool) d) => decisions.Add(d)));
+    private async Task<IRenderedComponent<ApprovalCard>> RenderCardAsync(ActivityTypeDetail item, Core.Auditing.Actor me)
+    {
+        var pending = (await Types.PendingApprovalsAsync(me, Ct)).Single(p => p.Type.ApiName == item.ApiName);
+        return Render<ApprovalCard>(p => p
+            .Add(c => c.Item, pending.Type)
+            .Add(c => c.Can, pending.Can)
+            .Add(c => c.Decide, ((ActivityTypeDetail, bool) d) => decisions.Add(d)));
+    }
 
     [Fact]
     public async Task Another_admin_sees_the_renamed_draft_under_todays_name_with_its_diff_and_may_approve_or_discard()
     {
         var draft = await BreakingDraftAsync(await ApprovedTypeAsync(), Marketer);
 
-        var card = RenderCard(draft, OtherAdmin);
+        var card = await RenderCardAsync(draft, OtherAdmin);
 
         Assert.Contains("Webinar attended (v2: Webinar joined)", card.Find("[data-testid=approval-webinarAttended]").TextContent, StringComparison.Ordinal);
         Assert.Contains("Breaking", card.Find("[data-testid=draft-diff]").TextContent, StringComparison.Ordinal);
@@ -35,7 +39,7 @@ public sealed class ApprovalCardTests : ActivityTypeComponentContext
     {
         var draft = await BreakingDraftAsync(await ApprovedTypeAsync(), Admin);
 
-        var card = RenderCard(draft, Admin with { Name = "Admin@Test.Local" });
+        var card = await RenderCardAsync(draft, Admin with { Name = "Admin@Test.Local" });
 
         Assert.True(card.Find("[data-testid=approve]").HasAttribute("disabled"));
         Assert.Contains("another admin must approve it", card.Find("[data-testid=own-draft]").TextContent, StringComparison.Ordinal);
@@ -46,7 +50,7 @@ public sealed class ApprovalCardTests : ActivityTypeComponentContext
     {
         await Types.CreateAsync(Marketer, Define.ActivityType.Named("Cheque deposited").Build(), Ct);
 
-        var card = RenderCard((await Types.GetAsync("chequeDeposited", Ct))!, Admin);
+        var card = await RenderCardAsync((await Types.GetAsync("chequeDeposited", Ct))!, Admin);
 
         Assert.Contains("Cheque deposited", card.Find("[data-testid=approval-chequeDeposited]").TextContent, StringComparison.Ordinal);
         Assert.Single(card.FindAll("[data-testid=diff-all-new]"));
@@ -60,7 +64,7 @@ public sealed class ApprovalCardTests : ActivityTypeComponentContext
         var draft = await BreakingDraftAsync(await ApprovedTypeAsync(), Marketer);
         RenderStatically();
 
-        var card = RenderCard(draft, OtherAdmin);
+        var card = await RenderCardAsync(draft, OtherAdmin);
 
         Assert.True(card.Find("[data-testid=approve]").HasAttribute("disabled"));
         Assert.True(card.Find("[data-testid=discard]").HasAttribute("disabled"));

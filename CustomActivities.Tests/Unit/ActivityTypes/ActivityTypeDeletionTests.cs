@@ -73,7 +73,7 @@ public sealed class ActivityTypeDeletionTests
 
         Assert.True((await service.UpdateDraftAsync(Marketer, approved.ApiName, archived.Editing().Build(), archived.ConcurrencyStamp, Ct)).Has(ActivityTypeErrorCodes.Archived));
         Assert.True((await service.ApproveAsync(OtherAdmin, approved.ApiName, cancellationToken: Ct)).Has(ActivityTypeErrorCodes.Archived));
-        Assert.Empty(await service.PendingApprovalsAsync(Ct));
+        Assert.Empty(await service.PendingApprovalsAsync(Admin, Ct));
     }
 
     [Fact]

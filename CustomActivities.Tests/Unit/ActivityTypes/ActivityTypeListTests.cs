@@ -47,9 +47,9 @@ public sealed class ActivityTypeListTests
         host.Clock.Advance(TimeSpan.FromHours(1));
         await service.UpdateDraftAsync(Marketer, webinar.ApiName, webinar.Editing().WithDescription("new").Build(), webinar.ConcurrencyStamp, Ct);
 
-        var queue = await service.PendingApprovalsAsync(Ct);
+        var queue = await service.PendingApprovalsAsync(Admin, Ct);
 
-        Assert.Equal(["chequeDeposited", "webinarAttended"], queue.Select(d => d.ApiName));
+        Assert.Equal(["chequeDeposited", "webinarAttended"], queue.Select(d => d.Type.ApiName));
         Assert.Equal(2, await service.PendingApprovalCountAsync(Ct));
     }
 }

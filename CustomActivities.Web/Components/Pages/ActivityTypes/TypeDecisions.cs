@@ -18,12 +18,14 @@ public static class TypeDecisions
 
     /// <summary>
     /// Approving a draft that removes a field or swaps the primary field asks first, saying how many activities the type
-    /// has and what breaks (Core's <see cref="ActivityTypeService.BreakingChangeImpactAsync"/>); other approvals go ahead.
+    /// has (the count the page already shows) and what breaks (Core's <see cref="ActivityTypeService.BreakingChangeImpactAsync(string, long?, CancellationToken)"/>);
+    /// other approvals go ahead.
     /// </summary>
     public static async Task<bool> ConfirmApprovalAsync(this IDialogService dialogs, ActivityTypeService types, IStringLocalizer<ActivityTypesText> text,
-        string apiName, string displayName)
+        ActivityTypeDetail type)
     {
-        var impact = await types.BreakingChangeImpactAsync(apiName);
+        var (apiName, displayName) = (type.ApiName, type.DisplayName);
+        var impact = await types.BreakingChangeImpactAsync(apiName, type.ActivityCount);
         if (impact is not { IsBreaking: true })
         {
             return true;
