@@ -185,7 +185,7 @@ public static class ActivityEndpoints
         {
             return (Envelope.Error(new ApiError("1001", $"Invalid value '{text}' in 'listId': an integer expected")), null);
         }
-        return await lists.ExistsAsync(listId, cancellationToken) ? (null, listId) : (Envelope.Error(ListEndpoints.ListNotFound(listId)), null);
+        return await lists.ExistsAsync(listId, cancellationToken) ? (null, listId) : (Envelope.Error(ApiErrors.From(Core.Lists.StaticListErrors.NotFoundFor(listId))), null);
     }
 
     internal static IResult? Ids(string? text, string parameter, int max, out List<int> ids)

@@ -61,8 +61,6 @@ public static class ListEndpoints
             .WithDescription("Per lead id: {id, status: memberof|notmemberof} or skipped with 1004. Needs a client that may write data, as Marketo's Read-Write Lead permission.");
     }
 
-    public static ApiError ListNotFound(int listId) => new("1013", $"Object not found: static list {listId}");
-
     private static async Task<IResult> ListAsync(HttpContext http, StaticListService lists)
     {
         var query = http.Request.Query;
@@ -85,7 +83,7 @@ public static class ListEndpoints
         {
             return Envelope.Error(ApiErrors.Invalid($"Invalid listId '{listId}': an integer expected"));
         }
-        return await lists.FindAsync(id, cancellationToken) is { } list ? Envelope.Success([Describe(list)]) : Envelope.Error(ListNotFound(id));
+        return await lists.FindAsync(id, cancellationToken) is { } list ? Envelope.Success([Describe(list)]) : Envelope.Error(ApiErrors.From(StaticListErrors.NotFoundFor(id)));
     }
 
     private static async Task<IResult> MembersAsync(string listId, HttpContext http, StaticListService lists, StaticListMembership members)
@@ -104,7 +102,7 @@ public static class ListEndpoints
         }
         if (!await lists.ExistsAsync(id, http.RequestAborted))
         {
-            return Envelope.Error(ListNotFound(id));
+            return Envelope.Error(ApiErrors.From(StaticListErrors.NotFoundFor(id)));
         }
         var page = await members.MembersAfterAsync(id, after, batchSize, http.RequestAborted);
         return Envelope.Success(page.Members.Select(p => LeadEndpoints.Row(p, fields)),
@@ -142,7 +140,7 @@ public static class ListEndpoints
             return Envelope.Error(ApiErrors.Invalid($"Too many ids: at most {StaticListMembership.MaxIdsPerCall} per call, {ids.Count} sent"));
         }
         var results = await change(id, ids);
-        return results is null ? Envelope.Error(ListNotFound(id)) : Envelope.Success(results.Select(Status));
+        return results is null ? Envelope.Error(ApiErrors.From(StaticListErrors.NotFoundFor(id))) : Envelope.Success(results.Select(Status));
     }
 
     /// <summary>Marketo's optional body {"input":[{"id":1},…]} for the membership calls.</summary>
