@@ -116,11 +116,11 @@ public static class ActivityEndpoints
         {
             return Envelope.Error(ApiErrors.Invalid("Invalid nextPageToken"));
         }
-        if (Ids(query["activityTypeIds"].FirstOrDefault(), "activityTypeIds", ActivityPaging.MaxTypeFilters, out var typeIds) is { } typeError)
+        if (ApiQuery.Ints(query["activityTypeIds"].FirstOrDefault(), "activityTypeIds", out var typeIds, ActivityPaging.MaxTypeFilters) is { } typeError)
         {
             return typeError;
         }
-        if (Ids(query["leadIds"].FirstOrDefault(), "leadIds", ActivityPaging.MaxLeadFilters, out var leadIds) is { } leadError)
+        if (ApiQuery.Ints(query["leadIds"].FirstOrDefault(), "leadIds", out var leadIds, ActivityPaging.MaxLeadFilters) is { } leadError)
         {
             return leadError;
         }
@@ -183,26 +183,8 @@ public static class ActivityEndpoints
         }
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var listId))
         {
-            return (Envelope.Error(new ApiError("1001", $"Invalid value '{text}' in 'listId': an integer expected")), null);
+            return (Envelope.Error(ApiErrors.WrongType(text, "integer")), null);
         }
         return await lists.ExistsAsync(listId, cancellationToken) ? (null, listId) : (Envelope.Error(ApiErrors.From(Core.Lists.StaticListErrors.NotFoundFor(listId))), null);
-    }
-
-    internal static IResult? Ids(string? text, string parameter, int max, out List<int> ids)
-    {
-        ids = [];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-            {
-                return Envelope.Error(ApiErrors.WrongType(part, "integer"));
-            }
-            ids.Add(id);
-        }
-        return ids.Count > max ? Envelope.Error(ApiErrors.Invalid($"Too many values in '{parameter}': at most {max}")) : null;
     }
 }

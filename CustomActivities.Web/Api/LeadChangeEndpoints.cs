@@ -52,7 +52,7 @@ public static class LeadChangeEndpoints
             }
             fieldIds.Add(field.Id);
         }
-        if (ActivityEndpoints.Ids(query["leadIds"].FirstOrDefault(), "leadIds", ActivityPaging.MaxLeadFilters, out var leadIds) is { } leadError)
+        if (ApiQuery.Ints(query["leadIds"].FirstOrDefault(), "leadIds", out var leadIds, ActivityPaging.MaxLeadFilters) is { } leadError)
         {
             return leadError;
         }

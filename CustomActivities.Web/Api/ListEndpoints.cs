@@ -4,7 +4,6 @@ using System.Text.Json;
 using CustomActivities.Core.Activities;
 using CustomActivities.Core.ApiClients;
 using CustomActivities.Core.Lists;
-using Microsoft.Extensions.Primitives;
 
 namespace CustomActivities.Web.Api;
 
@@ -64,11 +63,11 @@ public static class ListEndpoints
     private static async Task<IResult> ListAsync(HttpContext http, StaticListService lists)
     {
         var query = http.Request.Query;
-        if (Ints(query["id"], "id", out var ids) is { } idError)
+        if (ApiQuery.Ints(query["id"], "id", out var ids) is { } idError)
         {
             return idError;
         }
-        var names = Values(query["name"]);
+        var names = ApiQuery.Values(query["name"]);
         if (Paging(query, out var after, out var batchSize) is { } pagingError)
         {
             return pagingError;
@@ -79,18 +78,18 @@ public static class ListEndpoints
 
     private static async Task<IResult> GetAsync(string listId, StaticListService lists, CancellationToken cancellationToken)
     {
-        if (!int.TryParse(listId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        if (ListId(listId, out var id) is { } listIdError)
         {
-            return Envelope.Error(ApiErrors.Invalid($"Invalid listId '{listId}': an integer expected"));
+            return listIdError;
         }
         return await lists.FindAsync(id, cancellationToken) is { } list ? Envelope.Success([Describe(list)]) : Envelope.Error(ApiErrors.From(StaticListErrors.NotFoundFor(id)));
     }
 
     private static async Task<IResult> MembersAsync(string listId, HttpContext http, StaticListService lists, StaticListMembership members)
     {
-        if (!int.TryParse(listId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        if (ListId(listId, out var id) is { } listIdError)
         {
-            return Envelope.Error(ApiErrors.Invalid($"Invalid listId '{listId}': an integer expected"));
+            return listIdError;
         }
         if (LeadEndpoints.Fields(http.Request.Query["fields"].FirstOrDefault(), out var fields) is { } fieldError)
         {
@@ -112,11 +111,11 @@ public static class ListEndpoints
     private static async Task<IResult> ChangeAsync(string listId, HttpContext http,
         Func<int, IReadOnlyList<int>, Task<IReadOnlyList<MembershipResult>?>> change)
     {
-        if (!int.TryParse(listId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        if (ListId(listId, out var id) is { } listIdError)
         {
-            return Envelope.Error(ApiErrors.Invalid($"Invalid listId '{listId}': an integer expected"));
+            return listIdError;
         }
-        if (Ints(http.Request.Query["id"], "id", out var ids) is { } idError)
+        if (ApiQuery.Ints(http.Request.Query["id"], "id", out var ids) is { } idError)
         {
             return idError;
         }
@@ -209,6 +208,10 @@ public static class ListEndpoints
         return null;
     }
 
+    /// <summary>The list id of the path: 1003 when it is not an integer.</summary>
+    private static IResult? ListId(string text, out int id) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id) ? null : Envelope.Error(ApiErrors.Invalid($"Invalid listId '{text}': an integer expected"));
+
     /// <summary>An opaque token holding the last id of a page (lists by list id, members by lead id).</summary>
     private static string Token(int lastId)
     {
@@ -230,22 +233,5 @@ public static class ListEndpoints
         }
         lastId = BinaryPrimitives.ReadInt32BigEndian(bytes[1..]);
         return lastId >= 0;
-    }
-
-    private static List<string> Values(StringValues values) =>
-        [.. values.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
-
-    private static IResult? Ints(StringValues values, string parameter, out List<int> ids)
-    {
-        ids = [];
-        foreach (var part in Values(values))
-        {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-            {
-                return Envelope.Error(new ApiError("1001", $"Invalid value '{part}' in '{parameter}': integers expected"));
-            }
-            ids.Add(id);
-        }
-        return null;
     }
 }
