@@ -107,36 +107,15 @@ public static class ActivityEndpoints
     private static async Task<IResult> ReadAsync(HttpContext http, ActivityPaging paging, Core.Lists.StaticListService lists)
     {
         var query = http.Request.Query;
-        var token = query["nextPageToken"].FirstOrDefault();
-        if (string.IsNullOrEmpty(token))
+        List<int> typeIds = [];
+        var (page, refusal) = await ActivityPageQuery.TryReadAsync(query, lists,
+            () => ApiQuery.Ints(query["activityTypeIds"].FirstOrDefault(), "activityTypeIds", out typeIds, ActivityPaging.MaxTypeFilters), http.RequestAborted);
+        if (page is null)
         {
-            return Envelope.Error(ApiErrors.Missing("nextPageToken"));
+            return refusal!;
         }
-        if (!PagingPosition.TryParse(token, out var position))
-        {
-            return Envelope.Error(ApiErrors.Invalid("Invalid nextPageToken"));
-        }
-        if (ApiQuery.Ints(query["activityTypeIds"].FirstOrDefault(), "activityTypeIds", out var typeIds, ActivityPaging.MaxTypeFilters) is { } typeError)
-        {
-            return typeError;
-        }
-        if (ApiQuery.Ints(query["leadIds"].FirstOrDefault(), "leadIds", out var leadIds, ActivityPaging.MaxLeadFilters) is { } leadError)
-        {
-            return leadError;
-        }
-        var batchSize = ActivityPaging.MaxBatchSize;
-        if (query["batchSize"].FirstOrDefault() is { } batchText
-            && (!int.TryParse(batchText, NumberStyles.None, CultureInfo.InvariantCulture, out batchSize) || batchSize is < 1 or > ActivityPaging.MaxBatchSize))
-        {
-            return Envelope.Error(ApiErrors.Invalid($"batchSize must be 1 to {ActivityPaging.MaxBatchSize}"));
-        }
-        var (listError, listId) = await ListFilterAsync(query["listId"].FirstOrDefault(), lists, http.RequestAborted);
-        if (listError is not null)
-        {
-            return listError;
-        }
-        var page = await paging.ReadAsync(position, typeIds, leadIds, batchSize, http.RequestAborted, listId);
-        return Envelope.Written(json => WriteActivities(json, page.Activities), page.MoreResult, page.NextPageToken);
+        var activities = await paging.ReadAsync(page.Position, typeIds, page.LeadIds, page.BatchSize, http.RequestAborted, page.ListId);
+        return Envelope.Written(json => WriteActivities(json, activities.Activities), activities.MoreResult, activities.NextPageToken);
     }
 
     private static void WriteActivities(Utf8JsonWriter json, IReadOnlyList<ActivityRow> rows)

@@ -24,4 +24,16 @@ public static class ApiQuery
         }
         return ids.Count > max ? Envelope.Error(ApiErrors.Invalid($"Too many values in '{parameter}': at most {max}")) : null;
     }
+
+    /// <summary>batchSize, 1 to <paramref name="max"/> (the default); 1003 otherwise.</summary>
+    public static IResult? BatchSize(IQueryCollection query, int max, out int batchSize)
+    {
+        batchSize = max;
+        if (query["batchSize"].FirstOrDefault() is { } text
+            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out batchSize) || batchSize < 1 || batchSize > max))
+        {
+            return Envelope.Error(ApiErrors.Invalid($"batchSize must be 1 to {max}"));
+        }
+        return null;
+    }
 }

@@ -29,21 +29,25 @@ public static class LeadChangeEndpoints
     private static async Task<IResult> ReadAsync(HttpContext http, ActivityPaging paging, StaticListService lists)
     {
         var query = http.Request.Query;
-        var token = query["nextPageToken"].FirstOrDefault();
-        if (string.IsNullOrEmpty(token))
+        var fieldIds = new List<int>();
+        var (page, refusal) = await ActivityPageQuery.TryReadAsync(query, lists, () => FieldIds(query["fields"].FirstOrDefault(), fieldIds), http.RequestAborted);
+        if (page is null)
         {
-            return Envelope.Error(ApiErrors.Missing("nextPageToken"));
+            return refusal!;
         }
-        if (!PagingPosition.TryParse(token, out var position))
-        {
-            return Envelope.Error(ApiErrors.Invalid("Invalid nextPageToken"));
-        }
-        var names = (query["fields"].FirstOrDefault() ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var changes = await paging.ReadAsync(page.Position, [StandardActivityTypes.NewLead, StandardActivityTypes.ChangeDataValue], page.LeadIds, page.BatchSize,
+            http.RequestAborted, page.ListId, fieldIds);
+        return Envelope.Written(json => Write(json, changes.Activities), changes.MoreResult, changes.NextPageToken);
+    }
+
+    /// <summary>The ids of the requested lead fields: 1002 when none is named, 1006 for an unknown one.</summary>
+    private static IResult? FieldIds(string? text, List<int> fieldIds)
+    {
+        var names = (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (names.Length == 0)
         {
             return Envelope.Error(ApiErrors.Missing("fields"));
         }
-        var fieldIds = new List<int>();
         foreach (var name in names)
         {
             if (LeadService.FindField(name) is not { } field)
@@ -52,24 +56,7 @@ public static class LeadChangeEndpoints
             }
             fieldIds.Add(field.Id);
         }
-        if (ApiQuery.Ints(query["leadIds"].FirstOrDefault(), "leadIds", out var leadIds, ActivityPaging.MaxLeadFilters) is { } leadError)
-        {
-            return leadError;
-        }
-        var batchSize = ActivityPaging.MaxBatchSize;
-        if (query["batchSize"].FirstOrDefault() is { } batchText
-            && (!int.TryParse(batchText, NumberStyles.None, CultureInfo.InvariantCulture, out batchSize) || batchSize is < 1 or > ActivityPaging.MaxBatchSize))
-        {
-            return Envelope.Error(ApiErrors.Invalid($"batchSize must be 1 to {ActivityPaging.MaxBatchSize}"));
-        }
-        var (listError, listId) = await ActivityEndpoints.ListFilterAsync(query["listId"].FirstOrDefault(), lists, http.RequestAborted);
-        if (listError is not null)
-        {
-            return listError;
-        }
-        var page = await paging.ReadAsync(position, [StandardActivityTypes.NewLead, StandardActivityTypes.ChangeDataValue], leadIds, batchSize,
-            http.RequestAborted, listId, fieldIds);
-        return Envelope.Written(json => Write(json, page.Activities), page.MoreResult, page.NextPageToken);
+        return null;
     }
 
     private static void Write(Utf8JsonWriter json, IReadOnlyList<ActivityRow> rows)

@@ -13,6 +13,9 @@ namespace CustomActivities.Web.Api;
 /// </summary>
 public static class ListEndpoints
 {
+    /// <summary>Marketo's page size limit of lists.json and the members of a list.</summary>
+    private const int MaxBatchSize = 300;
+
     public static void Map(RouteGroupBuilder rest)
     {
         rest.MapGet("/lists.json", ListAsync)
@@ -195,11 +198,9 @@ public static class ListEndpoints
     private static IResult? Paging(IQueryCollection query, out int after, out int batchSize)
     {
         after = 0;
-        batchSize = StaticListMembership.MaxIdsPerCall;
-        if (query["batchSize"].FirstOrDefault() is { } batchText
-            && (!int.TryParse(batchText, NumberStyles.None, CultureInfo.InvariantCulture, out batchSize) || batchSize is < 1 or > 300))
+        if (ApiQuery.BatchSize(query, MaxBatchSize, out batchSize) is { } batchError)
         {
-            return Envelope.Error(ApiErrors.Invalid("batchSize must be 1 to 300"));
+            return batchError;
         }
         if (query["nextPageToken"].FirstOrDefault() is { Length: > 0 } token && !TryReadToken(token, out after))
         {
