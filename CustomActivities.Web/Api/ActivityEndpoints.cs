@@ -108,13 +108,17 @@ public static class ActivityEndpoints
     {
         var query = http.Request.Query;
         List<int> typeIds = [];
-        var (page, refusal) = await ActivityPageQuery.TryReadAsync(query, lists,
-            () => ApiQuery.Ints(query["activityTypeIds"].FirstOrDefault(), "activityTypeIds", out typeIds, ActivityPaging.MaxTypeFilters), http.RequestAborted);
+        var (page, refusal) = ActivityPageQuery.TryRead(query,
+            () => ApiQuery.Ints(query["activityTypeIds"].FirstOrDefault(), "activityTypeIds", out typeIds, ActivityPaging.MaxTypeFilters));
         if (page is null)
         {
             return refusal!;
         }
         var activities = await paging.ReadAsync(page.Position, typeIds, page.LeadIds, page.BatchSize, http.RequestAborted, page.ListId);
+        if (await page.UnknownListAsync(activities.Activities.Count, lists, http.RequestAborted) is { } unknownList)
+        {
+            return unknownList;
+        }
         return Envelope.Written(json => WriteActivities(json, activities.Activities), activities.MoreResult, activities.NextPageToken);
     }
 
@@ -151,19 +155,5 @@ public static class ActivityEndpoints
             json.WriteEndObject();
         }
         json.WriteEndArray();
-    }
-
-    /// <summary>A listId filter is never ignored: not an integer answers 1001, an unknown list Marketo's 1013.</summary>
-    internal static async Task<(IResult? Refusal, int? ListId)> ListFilterAsync(string? text, Core.Lists.StaticListService lists, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return (null, null);
-        }
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var listId))
-        {
-            return (Envelope.Error(ApiErrors.WrongType(text, "integer")), null);
-        }
-        return await lists.ExistsAsync(listId, cancellationToken) ? (null, listId) : (Envelope.Error(ApiErrors.From(Core.Lists.StaticListErrors.NotFoundFor(listId))), null);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CustomActivities.Core.Activities;
 using CustomActivities.Core.Lists;
 
@@ -10,8 +11,7 @@ internal sealed record ActivityPageQuery(PagingPosition Position, List<int> Lead
     /// The parameters, or the answer to give instead. <paramref name="ownParameters"/> checks the endpoint's own
     /// parameters right after the token, so a call with several bad values is refused for the same one as before.
     /// </summary>
-    public static async Task<(ActivityPageQuery? Query, IResult? Refusal)> TryReadAsync(IQueryCollection query, StaticListService lists,
-        Func<IResult?> ownParameters, CancellationToken cancellationToken)
+    public static (ActivityPageQuery? Query, IResult? Refusal) TryRead(IQueryCollection query, Func<IResult?> ownParameters)
     {
         var token = query["nextPageToken"].FirstOrDefault();
         if (string.IsNullOrEmpty(token))
@@ -34,7 +34,23 @@ internal sealed record ActivityPageQuery(PagingPosition Position, List<int> Lead
         {
             return (null, batchError);
         }
-        var (listError, listId) = await ActivityEndpoints.ListFilterAsync(query["listId"].FirstOrDefault(), lists, cancellationToken);
-        return listError is not null ? (null, listError) : (new ActivityPageQuery(position, leadIds, batchSize, listId), null);
+        var listId = query["listId"].FirstOrDefault();
+        if (string.IsNullOrEmpty(listId))
+        {
+            return (new ActivityPageQuery(position, leadIds, batchSize, null), null);
+        }
+        // A listId filter is never ignored: not an integer answers 1001, an unknown list 1013 (see UnknownListAsync).
+        return int.TryParse(listId, NumberStyles.None, CultureInfo.InvariantCulture, out var list)
+            ? (new ActivityPageQuery(position, leadIds, batchSize, list), null)
+            : (null, Envelope.Error(ApiErrors.WrongType(listId, "integer")));
     }
+
+    /// <summary>
+    /// Marketo's 1013 when the listId names no list. Asked only of an empty page: deleting a list deletes its members, so
+    /// an unknown list always reads as an empty page, and a page with rows needs no second query.
+    /// </summary>
+    public async Task<IResult?> UnknownListAsync(int rowCount, StaticListService lists, CancellationToken cancellationToken) =>
+        ListId is { } listId && rowCount == 0 && !await lists.ExistsAsync(listId, cancellationToken)
+            ? Envelope.Error(ApiErrors.From(StaticListErrors.NotFoundFor(listId)))
+            : null;
 }

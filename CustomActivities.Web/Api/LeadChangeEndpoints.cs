@@ -30,13 +30,17 @@ public static class LeadChangeEndpoints
     {
         var query = http.Request.Query;
         var fieldIds = new List<int>();
-        var (page, refusal) = await ActivityPageQuery.TryReadAsync(query, lists, () => FieldIds(query["fields"].FirstOrDefault(), fieldIds), http.RequestAborted);
+        var (page, refusal) = ActivityPageQuery.TryRead(query, () => FieldIds(query["fields"].FirstOrDefault(), fieldIds));
         if (page is null)
         {
             return refusal!;
         }
         var changes = await paging.ReadAsync(page.Position, [StandardActivityTypes.NewLead, StandardActivityTypes.ChangeDataValue], page.LeadIds, page.BatchSize,
             http.RequestAborted, page.ListId, fieldIds);
+        if (await page.UnknownListAsync(changes.Activities.Count, lists, http.RequestAborted) is { } unknownList)
+        {
+            return unknownList;
+        }
         return Envelope.Written(json => Write(json, changes.Activities), changes.MoreResult, changes.NextPageToken);
     }
 

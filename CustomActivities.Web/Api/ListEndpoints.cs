@@ -102,11 +102,12 @@ public static class ListEndpoints
         {
             return pagingError;
         }
-        if (!await lists.ExistsAsync(id, http.RequestAborted))
+        var page = await members.MembersAfterAsync(id, after, batchSize, http.RequestAborted);
+        // Asked only of an empty page: deleting a list deletes its members, so an unknown list always has none.
+        if (page.Members.Count == 0 && !await lists.ExistsAsync(id, http.RequestAborted))
         {
             return Envelope.Error(ApiErrors.From(StaticListErrors.NotFoundFor(id)));
         }
-        var page = await members.MembersAfterAsync(id, after, batchSize, http.RequestAborted);
         return Envelope.Success(page.Members.Select(p => LeadEndpoints.Row(p, fields)),
             nextPageToken: page.NextAfter is { } next ? Token(next) : null);
     }
