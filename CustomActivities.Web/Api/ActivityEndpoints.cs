@@ -122,17 +122,23 @@ public static class ActivityEndpoints
         return Envelope.Written(json => WriteActivities(json, activities.Activities), activities.MoreResult, activities.NextPageToken);
     }
 
+    /// <summary>The properties every activity record starts with (activities.json and leadchanges.json).</summary>
+    internal static void WriteHeader(Utf8JsonWriter json, ActivityRow row)
+    {
+        json.WriteNumber("id", row.Id);
+        json.WriteString("marketoGUID", row.Id.ToString(CultureInfo.InvariantCulture));
+        json.WriteNumber("leadId", row.LeadId);
+        json.WriteString("activityDate", FieldValueParser.FormatDateTime(row.OccurredAt));
+        json.WriteNumber("activityTypeId", row.ActivityTypeId);
+    }
+
     private static void WriteActivities(Utf8JsonWriter json, IReadOnlyList<ActivityRow> rows)
     {
         json.WriteStartArray();
         foreach (var row in rows)
         {
             json.WriteStartObject();
-            json.WriteNumber("id", row.Id);
-            json.WriteString("marketoGUID", row.Id.ToString(CultureInfo.InvariantCulture));
-            json.WriteNumber("leadId", row.LeadId);
-            json.WriteString("activityDate", FieldValueParser.FormatDateTime(row.OccurredAt));
-            json.WriteNumber("activityTypeId", row.ActivityTypeId);
+            WriteHeader(json, row);
             if (row.PrimaryValueId is { } primaryId)
             {
                 json.WriteNumber("primaryAttributeValueId", primaryId);

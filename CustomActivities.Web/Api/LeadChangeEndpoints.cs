@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using CustomActivities.Core.Activities;
 using CustomActivities.Core.ApiClients;
@@ -52,15 +51,9 @@ public static class LeadChangeEndpoints
         {
             return Envelope.Error(ApiErrors.Missing("fields"));
         }
-        foreach (var name in names)
-        {
-            if (LeadService.FindField(name) is not { } field)
-            {
-                return Envelope.Error(new ApiError("1006", $"Field '{name}' not found"));
-            }
-            fieldIds.Add(field.Id);
-        }
-        return null;
+        var refusal = LeadEndpoints.Resolve(names, out var fields);
+        fieldIds.AddRange(fields.Select(f => f.Id));
+        return refusal;
     }
 
     private static void Write(Utf8JsonWriter json, IReadOnlyList<ActivityRow> rows)
@@ -70,11 +63,7 @@ public static class LeadChangeEndpoints
         {
             var attributes = Attributes(row.Attributes);
             json.WriteStartObject();
-            json.WriteNumber("id", row.Id);
-            json.WriteString("marketoGUID", row.Id.ToString(CultureInfo.InvariantCulture));
-            json.WriteNumber("leadId", row.LeadId);
-            json.WriteString("activityDate", FieldValueParser.FormatDateTime(row.OccurredAt));
-            json.WriteNumber("activityTypeId", row.ActivityTypeId);
+            ActivityEndpoints.WriteHeader(json, row);
             json.WriteStartArray("fields");
             if (row.ActivityTypeId == StandardActivityTypes.ChangeDataValue && row.PrimaryValueId is { } fieldId)
             {
