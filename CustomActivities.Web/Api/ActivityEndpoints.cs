@@ -107,36 +107,29 @@ public static class ActivityEndpoints
     private static async Task<IResult> ReadAsync(HttpContext http, ActivityPaging paging, Core.Lists.StaticListService lists)
     {
         var query = http.Request.Query;
-        var token = query["nextPageToken"].FirstOrDefault();
-        if (string.IsNullOrEmpty(token))
+        List<int> typeIds = [];
+        var (page, refusal) = ActivityPageQuery.TryRead(query,
+            () => ApiQuery.Ints(query["activityTypeIds"].FirstOrDefault(), "activityTypeIds", out typeIds, ActivityPaging.MaxTypeFilters));
+        if (page is null)
         {
-            return Envelope.Error(ApiErrors.Missing("nextPageToken"));
+            return refusal!;
         }
-        if (!PagingPosition.TryParse(token, out var position))
+        var activities = await paging.ReadAsync(page.Position, typeIds, page.LeadIds, page.BatchSize, http.RequestAborted, page.ListId);
+        if (await page.UnknownListAsync(activities.Activities.Count, lists, http.RequestAborted) is { } unknownList)
         {
-            return Envelope.Error(ApiErrors.Invalid("Invalid nextPageToken"));
+            return unknownList;
         }
-        if (Ids(query["activityTypeIds"].FirstOrDefault(), "activityTypeIds", ActivityPaging.MaxTypeFilters, out var typeIds) is { } typeError)
-        {
-            return typeError;
-        }
-        if (Ids(query["leadIds"].FirstOrDefault(), "leadIds", ActivityPaging.MaxLeadFilters, out var leadIds) is { } leadError)
-        {
-            return leadError;
-        }
-        var batchSize = ActivityPaging.MaxBatchSize;
-        if (query["batchSize"].FirstOrDefault() is { } batchText
-            && (!int.TryParse(batchText, NumberStyles.None, CultureInfo.InvariantCulture, out batchSize) || batchSize is < 1 or > ActivityPaging.MaxBatchSize))
-        {
-            return Envelope.Error(ApiErrors.Invalid($"batchSize must be 1 to {ActivityPaging.MaxBatchSize}"));
-        }
-        var (listError, listId) = await ListFilterAsync(query["listId"].FirstOrDefault(), lists, http.RequestAborted);
-        if (listError is not null)
-        {
-            return listError;
-        }
-        var page = await paging.ReadAsync(position, typeIds, leadIds, batchSize, http.RequestAborted, listId);
-        return Envelope.Written(json => WriteActivities(json, page.Activities), page.MoreResult, page.NextPageToken);
+        return Envelope.Written(json => WriteActivities(json, activities.Activities), activities.MoreResult, activities.NextPageToken);
+    }
+
+    /// <summary>The properties every activity record starts with (activities.json and leadchanges.json).</summary>
+    internal static void WriteHeader(Utf8JsonWriter json, ActivityRow row)
+    {
+        json.WriteNumber("id", row.Id);
+        json.WriteString("marketoGUID", row.Id.ToString(CultureInfo.InvariantCulture));
+        json.WriteNumber("leadId", row.LeadId);
+        json.WriteString("activityDate", FieldValueParser.FormatDateTime(row.OccurredAt));
+        json.WriteNumber("activityTypeId", row.ActivityTypeId);
     }
 
     private static void WriteActivities(Utf8JsonWriter json, IReadOnlyList<ActivityRow> rows)
@@ -145,11 +138,7 @@ public static class ActivityEndpoints
         foreach (var row in rows)
         {
             json.WriteStartObject();
-            json.WriteNumber("id", row.Id);
-            json.WriteString("marketoGUID", row.Id.ToString(CultureInfo.InvariantCulture));
-            json.WriteNumber("leadId", row.LeadId);
-            json.WriteString("activityDate", FieldValueParser.FormatDateTime(row.OccurredAt));
-            json.WriteNumber("activityTypeId", row.ActivityTypeId);
+            WriteHeader(json, row);
             if (row.PrimaryValueId is { } primaryId)
             {
                 json.WriteNumber("primaryAttributeValueId", primaryId);
@@ -172,37 +161,5 @@ public static class ActivityEndpoints
             json.WriteEndObject();
         }
         json.WriteEndArray();
-    }
-
-    /// <summary>A listId filter is never ignored: not an integer answers 1001, an unknown list Marketo's 1013.</summary>
-    internal static async Task<(IResult? Refusal, int? ListId)> ListFilterAsync(string? text, Core.Lists.StaticListService lists, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return (null, null);
-        }
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var listId))
-        {
-            return (Envelope.Error(new ApiError("1001", $"Invalid value '{text}' in 'listId': an integer expected")), null);
-        }
-        return await lists.ExistsAsync(listId, cancellationToken) ? (null, listId) : (Envelope.Error(ListEndpoints.ListNotFound(listId)), null);
-    }
-
-    internal static IResult? Ids(string? text, string parameter, int max, out List<int> ids)
-    {
-        ids = [];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-            {
-                return Envelope.Error(ApiErrors.WrongType(part, "integer"));
-            }
-            ids.Add(id);
-        }
-        return ids.Count > max ? Envelope.Error(ApiErrors.Invalid($"Too many values in '{parameter}': at most {max}")) : null;
     }
 }

@@ -1,4 +1,5 @@
 using CustomActivities.Core.ActivityTypes;
+using CustomActivities.Core.Lists;
 using CustomActivities.Core.Results;
 
 namespace CustomActivities.Web.Api;
@@ -58,13 +59,15 @@ public static class ApiErrors
     {
         var code = Code(problem);
         var field = WireField(problem.Field);
-        return new ApiError(code, field is null || code == "610" ? problem.Message : $"{field}: {problem.Message}");
+        return new ApiError(code, field is null || code is "610" or "1013" ? problem.Message : $"{field}: {problem.Message}");
     }
 
     public static string Code(Problem problem) => problem.Code switch
     {
         CommonProblems.Required => "1002",
         ActivityTypeErrorCodes.FieldNotFound => "1006",
+        // Marketo's "Object not found" of the lists calls and of a listId filter.
+        StaticListErrors.NotFound => "1013",
         _ => problem.Kind switch
         {
             ProblemKind.NotFound => "610",

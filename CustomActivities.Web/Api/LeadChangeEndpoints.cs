@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using CustomActivities.Core.Activities;
 using CustomActivities.Core.ApiClients;
@@ -29,47 +28,32 @@ public static class LeadChangeEndpoints
     private static async Task<IResult> ReadAsync(HttpContext http, ActivityPaging paging, StaticListService lists)
     {
         var query = http.Request.Query;
-        var token = query["nextPageToken"].FirstOrDefault();
-        if (string.IsNullOrEmpty(token))
+        var fieldIds = new List<int>();
+        var (page, refusal) = ActivityPageQuery.TryRead(query, () => FieldIds(query["fields"].FirstOrDefault(), fieldIds));
+        if (page is null)
         {
-            return Envelope.Error(ApiErrors.Missing("nextPageToken"));
+            return refusal!;
         }
-        if (!PagingPosition.TryParse(token, out var position))
+        var changes = await paging.ReadAsync(page.Position, [StandardActivityTypes.NewLead, StandardActivityTypes.ChangeDataValue], page.LeadIds, page.BatchSize,
+            http.RequestAborted, page.ListId, fieldIds);
+        if (await page.UnknownListAsync(changes.Activities.Count, lists, http.RequestAborted) is { } unknownList)
         {
-            return Envelope.Error(ApiErrors.Invalid("Invalid nextPageToken"));
+            return unknownList;
         }
-        var names = (query["fields"].FirstOrDefault() ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return Envelope.Written(json => Write(json, changes.Activities), changes.MoreResult, changes.NextPageToken);
+    }
+
+    /// <summary>The ids of the requested lead fields: 1002 when none is named, 1006 for an unknown one.</summary>
+    private static IResult? FieldIds(string? text, List<int> fieldIds)
+    {
+        var names = (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (names.Length == 0)
         {
             return Envelope.Error(ApiErrors.Missing("fields"));
         }
-        var fieldIds = new List<int>();
-        foreach (var name in names)
-        {
-            if (LeadService.FindField(name) is not { } field)
-            {
-                return Envelope.Error(new ApiError("1006", $"Field '{name}' not found"));
-            }
-            fieldIds.Add(field.Id);
-        }
-        if (ActivityEndpoints.Ids(query["leadIds"].FirstOrDefault(), "leadIds", ActivityPaging.MaxLeadFilters, out var leadIds) is { } leadError)
-        {
-            return leadError;
-        }
-        var batchSize = ActivityPaging.MaxBatchSize;
-        if (query["batchSize"].FirstOrDefault() is { } batchText
-            && (!int.TryParse(batchText, NumberStyles.None, CultureInfo.InvariantCulture, out batchSize) || batchSize is < 1 or > ActivityPaging.MaxBatchSize))
-        {
-            return Envelope.Error(ApiErrors.Invalid($"batchSize must be 1 to {ActivityPaging.MaxBatchSize}"));
-        }
-        var (listError, listId) = await ActivityEndpoints.ListFilterAsync(query["listId"].FirstOrDefault(), lists, http.RequestAborted);
-        if (listError is not null)
-        {
-            return listError;
-        }
-        var page = await paging.ReadAsync(position, [StandardActivityTypes.NewLead, StandardActivityTypes.ChangeDataValue], leadIds, batchSize,
-            http.RequestAborted, listId, fieldIds);
-        return Envelope.Written(json => Write(json, page.Activities), page.MoreResult, page.NextPageToken);
+        var refusal = LeadEndpoints.Resolve(names, out var fields);
+        fieldIds.AddRange(fields.Select(f => f.Id));
+        return refusal;
     }
 
     private static void Write(Utf8JsonWriter json, IReadOnlyList<ActivityRow> rows)
@@ -79,11 +63,7 @@ public static class LeadChangeEndpoints
         {
             var attributes = Attributes(row.Attributes);
             json.WriteStartObject();
-            json.WriteNumber("id", row.Id);
-            json.WriteString("marketoGUID", row.Id.ToString(CultureInfo.InvariantCulture));
-            json.WriteNumber("leadId", row.LeadId);
-            json.WriteString("activityDate", FieldValueParser.FormatDateTime(row.OccurredAt));
-            json.WriteNumber("activityTypeId", row.ActivityTypeId);
+            ActivityEndpoints.WriteHeader(json, row);
             json.WriteStartArray("fields");
             if (row.ActivityTypeId == StandardActivityTypes.ChangeDataValue && row.PrimaryValueId is { } fieldId)
             {

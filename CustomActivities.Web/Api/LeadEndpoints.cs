@@ -172,17 +172,23 @@ public static class LeadEndpoints
     internal static IResult? Fields(string? text, out IReadOnlyList<string> fields)
     {
         var requested = Split(text);
-        fields = requested.Count == 0 ? LeadService.DefaultFields : requested;
-        var resolved = new List<string>();
-        foreach (var name in fields)
+        var refusal = Resolve(requested.Count == 0 ? LeadService.DefaultFields : requested, out var resolved);
+        fields = [.. resolved.Select(f => f.RestName)];
+        return refusal;
+    }
+
+    /// <summary>The lead fields of these names, or 1006 for the first unknown one.</summary>
+    internal static IResult? Resolve(IEnumerable<string> names, out List<LeadField> fields)
+    {
+        fields = [];
+        foreach (var name in names)
         {
             if (LeadService.FindField(name) is not { } field)
             {
                 return Envelope.Error(new ApiError("1006", $"Field '{name}' not found"));
             }
-            resolved.Add(field.RestName);
+            fields.Add(field);
         }
-        fields = resolved;
         return null;
     }
 

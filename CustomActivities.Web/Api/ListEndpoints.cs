@@ -4,7 +4,6 @@ using System.Text.Json;
 using CustomActivities.Core.Activities;
 using CustomActivities.Core.ApiClients;
 using CustomActivities.Core.Lists;
-using Microsoft.Extensions.Primitives;
 
 namespace CustomActivities.Web.Api;
 
@@ -14,6 +13,9 @@ namespace CustomActivities.Web.Api;
 /// </summary>
 public static class ListEndpoints
 {
+    /// <summary>Marketo's page size limit of lists.json and the members of a list.</summary>
+    private const int MaxBatchSize = 300;
+
     public static void Map(RouteGroupBuilder rest)
     {
         rest.MapGet("/lists.json", ListAsync)
@@ -61,16 +63,14 @@ public static class ListEndpoints
             .WithDescription("Per lead id: {id, status: memberof|notmemberof} or skipped with 1004. Needs a client that may write data, as Marketo's Read-Write Lead permission.");
     }
 
-    public static ApiError ListNotFound(int listId) => new("1013", $"Object not found: static list {listId}");
-
     private static async Task<IResult> ListAsync(HttpContext http, StaticListService lists)
     {
         var query = http.Request.Query;
-        if (Ints(query["id"], "id", out var ids) is { } idError)
+        if (ApiQuery.Ints(query["id"], "id", out var ids) is { } idError)
         {
             return idError;
         }
-        var names = Values(query["name"]);
+        var names = ApiQuery.Values(query["name"]);
         if (Paging(query, out var after, out var batchSize) is { } pagingError)
         {
             return pagingError;
@@ -81,18 +81,18 @@ public static class ListEndpoints
 
     private static async Task<IResult> GetAsync(string listId, StaticListService lists, CancellationToken cancellationToken)
     {
-        if (!int.TryParse(listId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        if (ListId(listId, out var id) is { } listIdError)
         {
-            return Envelope.Error(ApiErrors.Invalid($"Invalid listId '{listId}': an integer expected"));
+            return listIdError;
         }
-        return await lists.FindAsync(id, cancellationToken) is { } list ? Envelope.Success([Describe(list)]) : Envelope.Error(ListNotFound(id));
+        return await lists.FindAsync(id, cancellationToken) is { } list ? Envelope.Success([Describe(list)]) : Envelope.Error(ApiErrors.From(StaticListErrors.NotFoundFor(id)));
     }
 
     private static async Task<IResult> MembersAsync(string listId, HttpContext http, StaticListService lists, StaticListMembership members)
     {
-        if (!int.TryParse(listId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        if (ListId(listId, out var id) is { } listIdError)
         {
-            return Envelope.Error(ApiErrors.Invalid($"Invalid listId '{listId}': an integer expected"));
+            return listIdError;
         }
         if (LeadEndpoints.Fields(http.Request.Query["fields"].FirstOrDefault(), out var fields) is { } fieldError)
         {
@@ -102,11 +102,12 @@ public static class ListEndpoints
         {
             return pagingError;
         }
-        if (!await lists.ExistsAsync(id, http.RequestAborted))
-        {
-            return Envelope.Error(ListNotFound(id));
-        }
         var page = await members.MembersAfterAsync(id, after, batchSize, http.RequestAborted);
+        // Asked only of an empty page: deleting a list deletes its members, so an unknown list always has none.
+        if (page.Members.Count == 0 && !await lists.ExistsAsync(id, http.RequestAborted))
+        {
+            return Envelope.Error(ApiErrors.From(StaticListErrors.NotFoundFor(id)));
+        }
         return Envelope.Success(page.Members.Select(p => LeadEndpoints.Row(p, fields)),
             nextPageToken: page.NextAfter is { } next ? Token(next) : null);
     }
@@ -114,11 +115,11 @@ public static class ListEndpoints
     private static async Task<IResult> ChangeAsync(string listId, HttpContext http,
         Func<int, IReadOnlyList<int>, Task<IReadOnlyList<MembershipResult>?>> change)
     {
-        if (!int.TryParse(listId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        if (ListId(listId, out var id) is { } listIdError)
         {
-            return Envelope.Error(ApiErrors.Invalid($"Invalid listId '{listId}': an integer expected"));
+            return listIdError;
         }
-        if (Ints(http.Request.Query["id"], "id", out var ids) is { } idError)
+        if (ApiQuery.Ints(http.Request.Query["id"], "id", out var ids) is { } idError)
         {
             return idError;
         }
@@ -142,7 +143,7 @@ public static class ListEndpoints
             return Envelope.Error(ApiErrors.Invalid($"Too many ids: at most {StaticListMembership.MaxIdsPerCall} per call, {ids.Count} sent"));
         }
         var results = await change(id, ids);
-        return results is null ? Envelope.Error(ListNotFound(id)) : Envelope.Success(results.Select(Status));
+        return results is null ? Envelope.Error(ApiErrors.From(StaticListErrors.NotFoundFor(id))) : Envelope.Success(results.Select(Status));
     }
 
     /// <summary>Marketo's optional body {"input":[{"id":1},…]} for the membership calls.</summary>
@@ -198,11 +199,9 @@ public static class ListEndpoints
     private static IResult? Paging(IQueryCollection query, out int after, out int batchSize)
     {
         after = 0;
-        batchSize = StaticListMembership.MaxIdsPerCall;
-        if (query["batchSize"].FirstOrDefault() is { } batchText
-            && (!int.TryParse(batchText, NumberStyles.None, CultureInfo.InvariantCulture, out batchSize) || batchSize is < 1 or > 300))
+        if (ApiQuery.BatchSize(query, MaxBatchSize, out batchSize) is { } batchError)
         {
-            return Envelope.Error(ApiErrors.Invalid("batchSize must be 1 to 300"));
+            return batchError;
         }
         if (query["nextPageToken"].FirstOrDefault() is { Length: > 0 } token && !TryReadToken(token, out after))
         {
@@ -210,6 +209,10 @@ public static class ListEndpoints
         }
         return null;
     }
+
+    /// <summary>The list id of the path: 1003 when it is not an integer.</summary>
+    private static IResult? ListId(string text, out int id) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id) ? null : Envelope.Error(ApiErrors.Invalid($"Invalid listId '{text}': an integer expected"));
 
     /// <summary>An opaque token holding the last id of a page (lists by list id, members by lead id).</summary>
     private static string Token(int lastId)
@@ -232,22 +235,5 @@ public static class ListEndpoints
         }
         lastId = BinaryPrimitives.ReadInt32BigEndian(bytes[1..]);
         return lastId >= 0;
-    }
-
-    private static List<string> Values(StringValues values) =>
-        [.. values.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
-
-    private static IResult? Ints(StringValues values, string parameter, out List<int> ids)
-    {
-        ids = [];
-        foreach (var part in Values(values))
-        {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-            {
-                return Envelope.Error(new ApiError("1001", $"Invalid value '{part}' in '{parameter}': integers expected"));
-            }
-            ids.Add(id);
-        }
-        return null;
     }
 }
