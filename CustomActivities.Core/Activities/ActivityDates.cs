@@ -17,8 +17,7 @@ public static class ActivityDates
     public static readonly DateTimeOffset EarliestValue = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset LatestValue = new(2099, 12, 31, 23, 59, 59, TimeSpan.Zero);
 
-    public static bool IsAcceptedActivityDate(DateTimeOffset instant) =>
-        instant.UtcTicks >= EarliestActivity.UtcTicks && instant.UtcTicks < LatestActivity.UtcTicks + TimeSpan.TicksPerSecond;
+    public static bool IsAcceptedActivityDate(DateTimeOffset instant) => IsShowable(instant.UtcTicks);
 
     public static bool IsAcceptedValue(DateTimeOffset instant) =>
         instant.UtcTicks >= EarliestValue.UtcTicks && instant.UtcTicks < LatestValue.UtcTicks + TimeSpan.TicksPerSecond;
