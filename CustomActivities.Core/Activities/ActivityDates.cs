@@ -29,6 +29,20 @@ public static class ActivityDates
     public static bool IsShowable(long utcTicks) =>
         utcTicks >= EarliestActivity.UtcTicks && utcTicks < LatestActivity.UtcTicks + TimeSpan.TicksPerSecond;
 
+    /// <summary>
+    /// The instant a day of the viewer's calendar starts, in UTC (a day whose midnight is skipped by DST starts at its first
+    /// valid minute). Filters by "from" and "to" days, smart list windows and the audit log's days all start days here.
+    /// </summary>
+    public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(1);
+        }
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     /// <summary>A stored tick count as an instant, held within what DateTimeOffset can represent (any long can be in the file).</summary>
     public static DateTimeOffset FromStoredTicks(long utcTicks) =>
         new(Math.Clamp(utcTicks, DateTimeOffset.MinValue.UtcTicks, DateTimeOffset.MaxValue.UtcTicks), TimeSpan.Zero);
