@@ -18,6 +18,7 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddHostedService<IdempotentCallCleanup>();
         services.AddSingleton<ActivityFeed>();
         services.AddSingleton<ActivityBulkWriter>();
+        services.AddSingleton<AddedActivitiesInterceptor>();
         services.AddSingleton<ActivityTypeCatalog>();
         services.AddSingleton<ActivityTypeCacheInvalidator>();
         services.AddSingleton<PersonDirectory>();

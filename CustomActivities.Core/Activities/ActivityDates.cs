@@ -17,8 +17,7 @@ public static class ActivityDates
     public static readonly DateTimeOffset EarliestValue = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset LatestValue = new(2099, 12, 31, 23, 59, 59, TimeSpan.Zero);
 
-    public static bool IsAcceptedActivityDate(DateTimeOffset instant) =>
-        instant.UtcTicks >= EarliestActivity.UtcTicks && instant.UtcTicks < LatestActivity.UtcTicks + TimeSpan.TicksPerSecond;
+    public static bool IsAcceptedActivityDate(DateTimeOffset instant) => IsShowable(instant.UtcTicks);
 
     public static bool IsAcceptedValue(DateTimeOffset instant) =>
         instant.UtcTicks >= EarliestValue.UtcTicks && instant.UtcTicks < LatestValue.UtcTicks + TimeSpan.TicksPerSecond;
@@ -29,6 +28,20 @@ public static class ActivityDates
     /// <summary>Whether a stored activity's ticks are a date the pages can place in any time zone and calendar.</summary>
     public static bool IsShowable(long utcTicks) =>
         utcTicks >= EarliestActivity.UtcTicks && utcTicks < LatestActivity.UtcTicks + TimeSpan.TicksPerSecond;
+
+    /// <summary>
+    /// The instant a day of the viewer's calendar starts, in UTC (a day whose midnight is skipped by DST starts at its first
+    /// valid minute). Filters by "from" and "to" days, smart list windows and the audit log's days all start days here.
+    /// </summary>
+    public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(1);
+        }
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
 
     /// <summary>A stored tick count as an instant, held within what DateTimeOffset can represent (any long can be in the file).</summary>
     public static DateTimeOffset FromStoredTicks(long utcTicks) =>

@@ -81,20 +81,20 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var days = new List<(DateOnly Day, int Count)>();
+        int outside;
         await using (var connection = await OpenAsync(context, cancellationToken))
         {
-            await using var db = Prepare(context, TimelineSql.Histogram(personId, utcOffset));
-            await using var reader = await db.ExecuteReaderAsync(cancellationToken);
-            while (reader.Read())
+            await using (var db = Prepare(context, TimelineSql.Histogram(personId, utcOffset)))
+            await using (var reader = await db.ExecuteReaderAsync(cancellationToken))
             {
-                days.Add((DateOnly.FromDayNumber((int)reader.GetInt64(0)), (int)reader.GetInt64(1)));
+                while (reader.Read())
+                {
+                    days.Add((DateOnly.FromDayNumber((int)reader.GetInt64(0)), (int)reader.GetInt64(1)));
+                }
             }
-        }
-        int outside;
-        await using (await OpenAsync(context, cancellationToken))
-        {
-            await using var db = Prepare(context, TimelineSql.OutsideShowableRange(personId));
-            outside = Convert.ToInt32(await db.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            // The same lease: a second open would be a second unpooled connection per person page view.
+            await using var scalar = Prepare(context, TimelineSql.OutsideShowableRange(personId));
+            outside = Convert.ToInt32(await scalar.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }
         if (days.Count == 0)
         {

@@ -51,6 +51,7 @@ public static class CoreServiceCollectionExtensions
                     provider.GetRequiredService<SqlitePragmaInterceptor>(),
                     provider.GetRequiredService<AuditableEntityInterceptor>(),
                     provider.GetRequiredService<ActivityTypeCacheInvalidator>(),
+                    provider.GetRequiredService<AddedActivitiesInterceptor>(),
                     provider.GetRequiredService<DomainEventInterceptor>()),
             ServiceLifetime.Scoped);
         services.AddScoped<DatabaseInitializer>();

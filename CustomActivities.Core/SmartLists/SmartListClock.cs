@@ -1,3 +1,5 @@
+using CustomActivities.Core.Activities;
+
 namespace CustomActivities.Core.SmartLists;
 
 /// <summary>
@@ -8,16 +10,8 @@ public sealed record SmartListClock(DateTimeOffset Now, TimeZoneInfo Zone)
 {
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, Zone).DateTime);
 
-    /// <summary>The UTC instant the day starts in the zone (a day whose midnight is skipped by DST starts at its first valid minute).</summary>
-    public DateTimeOffset StartOf(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        while (Zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(1);
-        }
-        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
-    }
+    /// <summary>The UTC instant the day starts in the zone.</summary>
+    public DateTimeOffset StartOf(DateOnly day) => ActivityDates.StartOfDay(day, Zone);
 
     public DateTimeOffset Ago(int amount, WindowUnit unit)
     {

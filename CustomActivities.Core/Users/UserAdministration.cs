@@ -47,7 +47,6 @@ public static class UserErrors
     public const string LastAdmin = "lastAdmin";
     [ProblemKind(ProblemKind.Conflict)]
     public const string Deactivated = "deactivated";
-    public const string DisplayNameTooLong = "displayNameTooLong";
     [ProblemKind(ProblemKind.NotFound)]
     public const string NotFound = "userNotFound";
 
@@ -101,10 +100,7 @@ public sealed class UserAdministration(
         displayName = string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim();
         if (displayName?.Length > ApplicationUser.MaxDisplayNameLength)
         {
-            return Result.Failure(new Problem("displayName", UserErrors.DisplayNameTooLong, UserErrors.DisplayNameTooLong)
-            {
-                Arguments = [ApplicationUser.MaxDisplayNameLength],
-            });
+            return Result.Failure(CommonProblems.TooLongFor("displayName", ApplicationUser.MaxDisplayNameLength));
         }
         var user = new ApplicationUser
         {

@@ -95,4 +95,29 @@ public sealed class StaticListServiceTests
         Assert.Equal(["Archive", "Prospects"], (await lists.ListsNotContainingAsync(ada.Id, Ct)).Select(l => l.Name));
         Assert.Equal(["Archive"], (await lists.ListsNotContainingAsync(bob.Id, Ct)).Select(l => l.Name));
     }
+
+    [Fact]
+    public async Task Adding_to_a_list_moves_the_last_activity_forward_only_and_tells_the_feed()
+    {
+        await using var host = await new CoreTestHostBuilder().BuildAsync();
+        var list = (await host.Get<StaticListService>().CreateAsync("Customers", null, Ct)).Value;
+        await using var context = host.NewContext();
+        var later = host.Clock.GetUtcNow().AddDays(3);
+        var ada = A.Person.WithEmail("ada@example.com").Build();
+        var bob = A.Person.WithEmail("bob@example.com").Build();
+        bob.LastActivityAt = later;
+        context.People.AddRange(ada, bob);
+        await context.SaveChangesAsync(Ct);
+        ActivitiesAdded? heard = null;
+        host.Get<ActivityFeed>().Added += added => heard = added;
+
+        await host.Get<StaticListMembership>().AddAsync(list, [ada.Id, bob.Id], Ct);
+
+        await using var after = host.NewContext();
+        var added = await after.Activities.Where(a => a.ActivityTypeId == StandardActivityTypes.AddToList).ToDictionaryAsync(a => a.PersonId, a => a.OccurredAt, Ct);
+        var lastActivity = await after.People.ToDictionaryAsync(p => p.Id, p => p.LastActivityAt, Ct);
+        Assert.Equal(added[ada.Id], lastActivity[ada.Id]);
+        Assert.Equal(later, lastActivity[bob.Id]);
+        Assert.Equal(new Dictionary<int, int> { [ada.Id] = 1, [bob.Id] = 1 }, heard!.CountByPerson);
+    }
 }

@@ -34,6 +34,22 @@ public sealed class PeopleServiceTests
     }
 
     [Fact]
+    public async Task Creating_a_person_moves_its_last_activity_and_tells_the_feed_of_the_new_lead()
+    {
+        await using var host = await new CoreTestHostBuilder().BuildAsync();
+        ActivitiesAdded? heard = null;
+        host.Get<ActivityFeed>().Added += added => heard = added;
+
+        var created = await host.Get<PeopleService>().CreateAsync(new PersonInput { Email = "ada@example.com" }, Ct);
+
+        await using var context = host.NewContext();
+        var newLead = await context.Activities.SingleAsync(a => a.PersonId == created.Value, Ct);
+        Assert.Equal(StandardActivityTypes.NewLead, newLead.ActivityTypeId);
+        Assert.Equal(newLead.OccurredAt, (await context.People.SingleAsync(p => p.Id == created.Value, Ct)).LastActivityAt);
+        Assert.Equal(1, heard!.CountByPerson[created.Value]);
+    }
+
+    [Fact]
     public async Task Pages_sort_by_name_email_created_or_last_activity_without_overlap_and_cap_the_count()
     {
         await using var host = await new CoreTestHostBuilder().BuildAsync();

@@ -1,5 +1,6 @@
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Persistence;
+using CustomActivities.Core.Results;
 using CustomActivities.Core.Users;
 using CustomActivities.Tests.Support;
 using Microsoft.AspNetCore.Identity;
@@ -40,7 +41,7 @@ public sealed class UserAccountLifecycleTests : IAsyncLifetime
         var tooLong = await users.CreateAsync(Admin, "long@example.com", new string('x', 101), "Long-enough-password-1", Roles.Marketer);
 
         Assert.Equal("Mark Doe", mark.DisplayName);
-        Assert.Equal([UserErrors.DisplayNameTooLong], tooLong.Problems.Select(p => p.Code));
+        Assert.Equal([CommonProblems.TooLong], tooLong.Problems.Select(p => p.Code));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CustomActivities.Core.Activities;
 using CustomActivities.Core.Auditing;
 using MudBlazor;
 
@@ -10,10 +11,8 @@ public sealed record AuditFilter(string? Action = null, string? EntityType = nul
         EntityType: EntityType,
         Action: Action,
         Actor: Actor,
-        From: Days?.Start is { } from ? StartOfDay(from, zone) : null,
-        To: Days?.End is { } to ? StartOfDay(to.AddDays(1), zone) : null,
+        From: Days?.Start is { } from ? ActivityDates.StartOfDay(DateOnly.FromDateTime(from), zone) : null,
+        To: Days?.End is { } to ? ActivityDates.StartOfDay(DateOnly.FromDateTime(to).AddDays(1), zone) : null,
         Skip: skip,
         Take: take);
-
-    private static DateTimeOffset StartOfDay(DateTime day, TimeZoneInfo zone) => new(day.Date, zone.GetUtcOffset(day.Date));
 }

@@ -26,12 +26,12 @@ public sealed record TimelineUrl(IReadOnlyList<int> Types, IReadOnlyList<int> Ex
     public TimelineFilter ToFilter(TimeZoneInfo zone) => new(
         Types.Count > 0 ? Types : null,
         Exclude.Count > 0 ? Exclude : null,
-        From is { } f ? StartOfDay(f, zone) : null,
-        To is { } t ? StartOfDay(t.AddDays(1), zone) : null,
+        From is { } f ? ActivityDates.StartOfDay(f, zone) : null,
+        To is { } t ? ActivityDates.StartOfDay(t.AddDays(1), zone) : null,
         Text);
 
     /// <summary>Where "jump to a date" starts: just after the last entry of that day.</summary>
-    public TimelineCursor? Cursor(TimeZoneInfo zone) => At is { } at ? TimelineCursor.Before(StartOfDay(at.AddDays(1), zone)) : null;
+    public TimelineCursor? Cursor(TimeZoneInfo zone) => At is { } at ? TimelineCursor.Before(ActivityDates.StartOfDay(at.AddDays(1), zone)) : null;
 
     public Dictionary<string, object?> ToQuery() => new()
     {
@@ -43,17 +43,11 @@ public sealed record TimelineUrl(IReadOnlyList<int> Types, IReadOnlyList<int> Ex
         ["at"] = Format(At),
     };
 
-    public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
-    }
-
     private static string? Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A day of the address; one far outside any activity's range (?to=9999-12-31) is ignored, as it cannot be moved into a time zone.</summary>
     private static DateOnly? Date(string? value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year is >= 1900 and <= 2100 ? date : null;
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && ActivityDates.IsAcceptedValue(date) ? date : null;
 
     private static int[] Ids(string? value) =>
         [.. (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
