@@ -4,6 +4,7 @@ using CustomActivities.Tests.Builders;
 using CustomActivities.Tests.Support;
 using CustomActivities.Web.Components.Pages.ActivityTypes;
 using Microsoft.Extensions.Options;
+using static CustomActivities.Tests.Support.Actors;
 
 namespace CustomActivities.Tests.Components.ActivityTypes;
 
@@ -13,10 +14,6 @@ namespace CustomActivities.Tests.Components.ActivityTypes;
 /// </summary>
 public abstract class ActivityTypeComponentContext : CoreComponentContext
 {
-    public static readonly Actor Marketer = new(ActorKind.User, "mark-id", "mark@test.local");
-    public static readonly Actor Admin = new(ActorKind.User, "admin-id", "admin@test.local", IsAdmin: true);
-    public static readonly Actor OtherAdmin = new(ActorKind.User, "ann-id", "ann@test.local", IsAdmin: true);
-
     protected ActivityTypeService Types => Core.Get<ActivityTypeService>();
 
     protected override IEnumerable<Type> CoreServices =>
@@ -33,13 +30,7 @@ public abstract class ActivityTypeComponentContext : CoreComponentContext
     }
 
     /// <summary>A marketer creates "Webinar attended" (with two extra fields) and an admin approves it.</summary>
-    protected async Task<ActivityTypeDetail> ApprovedTypeAsync()
-    {
-        var definition = Define.ActivityType.WithField("minutesWatched", FieldDataType.Integer).WithField("askedQuestion", FieldDataType.Boolean).Build();
-        Assert.True((await Types.CreateAsync(Marketer, definition, Ct)).Succeeded);
-        Assert.True((await Types.ApproveAsync(Admin, definition.ApiName, cancellationToken: Ct)).Succeeded);
-        return (await Types.GetAsync(definition.ApiName, Ct))!;
-    }
+    protected Task<ActivityTypeDetail> ApprovedTypeAsync() => Types.ApprovedAsync();
 
     /// <summary>The given person edits the approved type: renames it, drops a field and adds one (a breaking draft).</summary>
     protected async Task<ActivityTypeDetail> BreakingDraftAsync(ActivityTypeDetail approved, Actor by)

@@ -4,14 +4,13 @@ using CustomActivities.Core.Users;
 using CustomActivities.Tests.Support;
 using CustomActivities.Web.Components.Pages.AuditLog;
 using Microsoft.AspNetCore.Components.Web;
+using static CustomActivities.Tests.Support.Actors;
 
 namespace CustomActivities.Tests.Components.AuditLog;
 
 /// <summary>The audit log page over a real database: its filters, its readable changes, and what a marketer may read.</summary>
 public sealed class AuditLogPageTests : CoreComponentContext
 {
-    private static readonly Actor Admin = new(ActorKind.User, "admin-id", "admin@test.local", IsAdmin: true);
-    private static readonly Actor Marketer = new(ActorKind.User, "mark-id", "mark@test.local");
     protected override IEnumerable<Type> CoreServices => [typeof(CustomActivities.Core.Auditing.AuditLog)];
 
     public override async ValueTask InitializeAsync()

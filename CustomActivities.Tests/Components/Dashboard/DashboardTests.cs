@@ -4,14 +4,13 @@ using CustomActivities.Core.Dashboard;
 using CustomActivities.Core.Users;
 using CustomActivities.Tests.Support;
 using CustomActivities.Web.Components.Pages;
+using static CustomActivities.Tests.Support.Actors;
 
 namespace CustomActivities.Tests.Components.Dashboard;
 
 /// <summary>The dashboard on a real database: its figures, and recent changes as a marketer and as an admin may read them.</summary>
 public sealed class DashboardTests : CoreComponentContext
 {
-    private static readonly Actor Admin = new(ActorKind.User, "admin-id", "admin@test.local", IsAdmin: true);
-    private static readonly Actor Marketer = new(ActorKind.User, "mark-id", "mark@test.local");
     protected override IEnumerable<Type> CoreServices => [typeof(DashboardService), typeof(TimeProvider)];
 
     public override async ValueTask InitializeAsync()
