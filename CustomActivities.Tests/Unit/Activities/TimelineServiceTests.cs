@@ -169,8 +169,7 @@ public sealed class TimelineServiceTests
         await writer.WriteAsync([An.Activity(person.Id, typeId).Version(2).At(T0.AddHours(1)).Build()], Ct);
 
         var entries = (await timeline.OlderAsync(person.Id, TimelineFilter.None, null, 50, Ct)).Entries;
-        Assert.Equal(["Cheque cashed", ActivityTypeLabel.For("Cheque cashed", 1, "Cheque deposited")], entries.Select(e => e.TypeLabel));
-        Assert.Equal("Cheque cashed (v1: Cheque deposited)", entries[1].TypeLabel);
+        Assert.Equal(["Cheque cashed", "Cheque cashed (v1: Cheque deposited)"], entries.Select(e => e.TypeLabel));
     }
 
     [Fact]

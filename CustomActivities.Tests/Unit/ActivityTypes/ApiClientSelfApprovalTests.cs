@@ -84,8 +84,4 @@ public sealed class ApiClientSelfApprovalTests
         Assert.Equal(allowed, options.AllowsSelfApprovalBy(approver));
         Assert.Equal(!allowed, options.RefusesSelfApproval(approver, approver.Label));
     }
-
-    [Fact]
-    public void API_clients_may_approve_their_own_drafts_unless_configured_otherwise_as_in_Marketo() =>
-        Assert.True(new ApprovalOptions().ApiClientsMayApproveOwnDrafts);
 }
