@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Globalization;
+
 namespace CustomActivities.Benchmarks;
 
 /// <summary>Percentiles of a set of measurements (nearest-rank).</summary>
@@ -15,4 +18,26 @@ public static class Figures
     }
 
     public static double Median(IReadOnlyList<double> values) => Percentile(values, 50);
+
+    /// <summary>
+    /// Runs the action <paramref name="warmUps"/> times unmeasured, then <paramref name="runs"/> times measured (it gets
+    /// the run's index), and answers a table row: name, p50 and p95 in ms, the target, whether p95 met it, runs.
+    /// </summary>
+    public static async Task<string[]> MeasureAsync(string name, double target, int warmUps, int runs, Func<int, Task> action, string msFormat = "0.0")
+    {
+        for (var i = 0; i < warmUps; i++)
+        {
+            await action(i);
+        }
+        var times = new List<double>(runs);
+        for (var i = 0; i < runs; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await action(i);
+            times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        var p95 = Percentile(times, 95);
+        return [name, Median(times).ToString(msFormat, CultureInfo.InvariantCulture), p95.ToString(msFormat, CultureInfo.InvariantCulture),
+            target.ToString("0", CultureInfo.InvariantCulture), p95 <= target ? "yes" : "NO", runs.ToString(CultureInfo.InvariantCulture)];
+    }
 }

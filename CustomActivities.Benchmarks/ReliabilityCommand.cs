@@ -19,7 +19,7 @@ public static class ReliabilityCommand
     {
         var requests = int.Parse(CommandLine.Option(args, "--requests") ?? "100000", CultureInfo.InvariantCulture);
         var rounds = int.Parse(CommandLine.Option(args, "--rounds") ?? "100", CultureInfo.InvariantCulture);
-        var seed = int.Parse(CommandLine.Option(args, "--seed") ?? "20261130", CultureInfo.InvariantCulture);
+        var seed = CommandLine.Option(args, "--seed") is { } given ? int.Parse(given, CultureInfo.InvariantCulture) : HostileRequests.DefaultSeed;
         var folder = Path.Combine(Path.GetTempPath(), "customactivities-reliability", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var settings = CrashLoop.Settings.Select(s => $"--{s.Key}={s.Value}").ToArray();

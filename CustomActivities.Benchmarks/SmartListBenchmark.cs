@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using CustomActivities.Core.SmartLists;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,19 +49,8 @@ public static class SmartListBenchmark
         Console.WriteLine();
 
         var rows = new List<string[]>();
-        async Task MeasureAsync(string name, double target, Func<Task> action)
-        {
-            await action();
-            var times = new List<double>(runs);
-            for (var i = 0; i < runs; i++)
-            {
-                var start = Stopwatch.GetTimestamp();
-                await action();
-                times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            }
-            var p95 = Figures.Percentile(times, 95);
-            rows.Add([name, $"{Figures.Median(times):0.0}", $"{p95:0.0}", $"{target:0}", p95 <= target ? "yes" : "NO", runs.ToString(CultureInfo.InvariantCulture)]);
-        }
+        async Task MeasureAsync(string name, double target, Func<Task> action) =>
+            rows.Add(await Figures.MeasureAsync(name, target, warmUps: 1, runs, _ => action()));
 
         await MeasureAsync("count, two filters (field constraint + 30-day window, ALL)", 500, () => evaluator.CountAsync(twoFilters));
         await MeasureAsync("count, five filters, advanced logic", 1000, () => evaluator.CountAsync(fiveFilters));

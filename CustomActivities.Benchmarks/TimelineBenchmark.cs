@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using CustomActivities.Core.Activities;
 using CustomActivities.Core.People;
@@ -46,22 +45,8 @@ public static class TimelineBenchmark
 
         var deepCursor = await CursorAtAsync(db, hotPerson, 999 * 50);
         var rows = new List<string[]>();
-        async Task MeasureAsync(string name, int count, double target, Func<int, Task> action)
-        {
-            for (var i = 0; i < Math.Min(10, count); i++)
-            {
-                await action(i);
-            }
-            var times = new List<double>(count);
-            for (var i = 0; i < count; i++)
-            {
-                var start = Stopwatch.GetTimestamp();
-                await action(i);
-                times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            }
-            var p95 = Figures.Percentile(times, 95);
-            rows.Add([name, $"{Figures.Median(times):0.00}", $"{p95:0.00}", $"{target:0}", p95 <= target ? "yes" : "NO", count.ToString(CultureInfo.InvariantCulture)]);
-        }
+        async Task MeasureAsync(string name, int count, double target, Func<int, Task> action) =>
+            rows.Add(await Figures.MeasureAsync(name, target, warmUps: Math.Min(10, count), count, action, msFormat: "0.00"));
 
         await MeasureAsync("timeline page 1 (50 entries)", runs, 5, _ => timeline.OlderAsync(hotPerson, TimelineFilter.None, null, 50));
         await MeasureAsync("timeline page 1,000 (50 entries)", runs, 5, _ => timeline.OlderAsync(hotPerson, TimelineFilter.None, deepCursor, 50));

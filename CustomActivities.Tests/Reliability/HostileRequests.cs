@@ -38,6 +38,9 @@ public sealed record HostileRequest(string Kind, HttpMethod Method, string Path,
 /// </summary>
 public sealed class HostileRequests(int seed, int leadId, int typeId, string typeApiName)
 {
+    /// <summary>The seed the test suite and the reliability command use unless told otherwise, so both replay the same calls.</summary>
+    public const int DefaultSeed = 20261130;
+
     private readonly Random random = new(seed);
 
     private static readonly string[] JsonPosts =

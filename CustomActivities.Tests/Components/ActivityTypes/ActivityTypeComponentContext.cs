@@ -3,8 +3,8 @@ using CustomActivities.Core.Auditing;
 using CustomActivities.Tests.Builders;
 using CustomActivities.Tests.Support;
 using CustomActivities.Web.Components.Pages.ActivityTypes;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using static CustomActivities.Tests.Support.Actors;
 
 namespace CustomActivities.Tests.Components.ActivityTypes;
 
@@ -12,33 +12,15 @@ namespace CustomActivities.Tests.Components.ActivityTypes;
 /// The activity type components over the real Core services on a real SQLite file, acting as <see cref="Act"/>
 /// (the test switches it to a marketer or another admin).
 /// </summary>
-public abstract class ActivityTypeComponentContext : AppComponentContext, IAsyncLifetime
+public abstract class ActivityTypeComponentContext : CoreComponentContext
 {
-    public static readonly Actor Marketer = new(ActorKind.User, "mark-id", "mark@test.local");
-    public static readonly Actor Admin = new(ActorKind.User, "admin-id", "admin@test.local", IsAdmin: true);
-    public static readonly Actor OtherAdmin = new(ActorKind.User, "ann-id", "ann@test.local", IsAdmin: true);
-
-    protected CoreTestHost Core { get; private set; } = null!;
-
     protected ActivityTypeService Types => Core.Get<ActivityTypeService>();
 
-    protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
-    protected override void AddServices(IServiceCollection services) => services
-        .AddSingleton(_ => Core.Get<ActivityTypeService>())
-        .AddSingleton(_ => Core.Get<CustomActivities.Core.Auditing.AuditLog>())
-        .AddSingleton(_ => Core.Get<TimeProvider>())
-        .AddSingleton(_ => Core.Get<IOptionsMonitor<ApprovalOptions>>())
-        .AddSingleton<ICurrentActor>(_ => Core.Actor)
-        .AddSingleton(_ => Core.Get<ApprovalQueueNotifier>());
-
-    public virtual async ValueTask InitializeAsync() => Core = await new CoreTestHostBuilder().BuildAsync();
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await DisposeAsync();
-        await Core.DisposeAsync();
-    }
+    protected override IEnumerable<Type> CoreServices =>
+    [
+        typeof(ActivityTypeService), typeof(CustomActivities.Core.Auditing.AuditLog), typeof(TimeProvider),
+        typeof(IOptionsMonitor<ApprovalOptions>), typeof(ApprovalQueueNotifier),
+    ];
 
     /// <summary>Who the components act as (Core's current actor) and who the page thinks is signed in.</summary>
     protected void Act(Actor actor)
@@ -48,13 +30,7 @@ public abstract class ActivityTypeComponentContext : AppComponentContext, IAsync
     }
 
     /// <summary>A marketer creates "Webinar attended" (with two extra fields) and an admin approves it.</summary>
-    protected async Task<ActivityTypeDetail> ApprovedTypeAsync()
-    {
-        var definition = Define.ActivityType.WithField("minutesWatched", FieldDataType.Integer).WithField("askedQuestion", FieldDataType.Boolean).Build();
-        Assert.True((await Types.CreateAsync(Marketer, definition, Ct)).Succeeded);
-        Assert.True((await Types.ApproveAsync(Admin, definition.ApiName, cancellationToken: Ct)).Succeeded);
-        return (await Types.GetAsync(definition.ApiName, Ct))!;
-    }
+    protected Task<ActivityTypeDetail> ApprovedTypeAsync() => Types.ApprovedAsync();
 
     /// <summary>The given person edits the approved type: renames it, drops a field and adds one (a breaking draft).</summary>
     protected async Task<ActivityTypeDetail> BreakingDraftAsync(ActivityTypeDetail approved, Actor by)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bunit;
 using CustomActivities.Web.Components.Pages.ActivityTypes;
+using static CustomActivities.Tests.Support.Actors;
 
 namespace CustomActivities.Tests.Components.ActivityTypes;
 

@@ -1,6 +1,7 @@
 using Bunit;
 using CustomActivities.Tests.Builders;
 using CustomActivities.Web.Components.Pages.ActivityTypes;
+using static CustomActivities.Tests.Support.Actors;
 
 namespace CustomActivities.Tests.Components.ActivityTypes;
 

@@ -5,6 +5,7 @@ using CustomActivities.Core.ActivityTypes;
 using CustomActivities.Tests.Builders;
 using CustomActivities.Web.Components.Pages.ActivityTypes;
 using Microsoft.AspNetCore.Components;
+using static CustomActivities.Tests.Support.Actors;
 
 namespace CustomActivities.Tests.Components.ActivityTypes;
 

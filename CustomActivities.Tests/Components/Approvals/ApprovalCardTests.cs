@@ -3,6 +3,7 @@ using CustomActivities.Core.ActivityTypes;
 using CustomActivities.Tests.Builders;
 using CustomActivities.Tests.Components.ActivityTypes;
 using CustomActivities.Web.Components.Pages.Approvals;
+using static CustomActivities.Tests.Support.Actors;
 
 namespace CustomActivities.Tests.Components.Approvals;
 

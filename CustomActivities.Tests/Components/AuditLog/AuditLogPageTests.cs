@@ -4,26 +4,20 @@ using CustomActivities.Core.Users;
 using CustomActivities.Tests.Support;
 using CustomActivities.Web.Components.Pages.AuditLog;
 using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
+using static CustomActivities.Tests.Support.Actors;
 
 namespace CustomActivities.Tests.Components.AuditLog;
 
 /// <summary>The audit log page over a real database: its filters, its readable changes, and what a marketer may read.</summary>
-public sealed class AuditLogPageTests : AppComponentContext, IAsyncLifetime
+public sealed class AuditLogPageTests : CoreComponentContext
 {
-    private static readonly Actor Admin = new(ActorKind.User, "admin-id", "admin@test.local", IsAdmin: true);
-    private static readonly Actor Marketer = new(ActorKind.User, "mark-id", "mark@test.local");
-    private CoreTestHost core = null!;
+    protected override IEnumerable<Type> CoreServices => [typeof(CustomActivities.Core.Auditing.AuditLog)];
 
-    protected override void AddServices(IServiceCollection services) => services
-        .AddSingleton(_ => core.Get<CustomActivities.Core.Auditing.AuditLog>())
-        .AddSingleton<ICurrentActor>(_ => core.Actor);
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        core = await new CoreTestHostBuilder().BuildAsync();
-        var audit = core.Get<CustomActivities.Core.Auditing.AuditLog>();
-        await using var context = core.NewContext();
+        await base.InitializeAsync();
+        var audit = Core.Get<CustomActivities.Core.Auditing.AuditLog>();
+        await using var context = Core.NewContext();
         audit.Record(context, Marketer, "activity-type.created", AuditEntityTypes.ActivityType, "1", "Webinar attended", null, new { name = "Webinar attended" });
         audit.Record(context, Admin, AuditActions.UserRoleChanged, AuditEntityTypes.User, "u1", "colleague@test.local",
             new { roles = new[] { "Marketer" } }, new { roles = new[] { "Admin" } });
@@ -31,15 +25,9 @@ public sealed class AuditLogPageTests : AppComponentContext, IAsyncLifetime
         await context.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
     }
 
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await DisposeAsync();
-        await core.DisposeAsync();
-    }
-
     private IRenderedComponent<WithOverlays> RenderPageAs(Actor viewer, string role)
     {
-        core.Actor.Current = viewer;
+        Core.Actor.Current = viewer;
         SignInAs(viewer.Name, role);
         return RenderWithOverlays(b =>
         {
@@ -86,7 +74,7 @@ public sealed class AuditLogPageTests : AppComponentContext, IAsyncLifetime
     {
         var page = RenderPageAs(Admin, Roles.Admin);
         page.WaitForAssertion(() => Assert.Equal(3, Actions(page).Length));
-        var day = core.Clock.GetUtcNow().UtcDateTime.Date;
+        var day = Core.Clock.GetUtcNow().UtcDateTime.Date;
 
         var filters = page.FindComponent<AuditFilters>();
         await filters.InvokeAsync(() => filters.Instance.FilterChanged.InvokeAsync(new AuditFilter(Days: new MudBlazor.DateRange(day.AddDays(1), day.AddDays(2)))));

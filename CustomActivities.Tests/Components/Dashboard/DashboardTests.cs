@@ -4,27 +4,20 @@ using CustomActivities.Core.Dashboard;
 using CustomActivities.Core.Users;
 using CustomActivities.Tests.Support;
 using CustomActivities.Web.Components.Pages;
-using Microsoft.Extensions.DependencyInjection;
+using static CustomActivities.Tests.Support.Actors;
 
 namespace CustomActivities.Tests.Components.Dashboard;
 
 /// <summary>The dashboard on a real database: its figures, and recent changes as a marketer and as an admin may read them.</summary>
-public sealed class DashboardTests : AppComponentContext, IAsyncLifetime
+public sealed class DashboardTests : CoreComponentContext
 {
-    private static readonly Actor Admin = new(ActorKind.User, "admin-id", "admin@test.local", IsAdmin: true);
-    private static readonly Actor Marketer = new(ActorKind.User, "mark-id", "mark@test.local");
-    private CoreTestHost core = null!;
+    protected override IEnumerable<Type> CoreServices => [typeof(DashboardService), typeof(TimeProvider)];
 
-    protected override void AddServices(IServiceCollection services) => services
-        .AddSingleton(_ => core.Get<DashboardService>())
-        .AddSingleton<ICurrentActor>(_ => core.Actor)
-        .AddSingleton<TimeProvider>(_ => core.Clock);
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        core = await new CoreTestHostBuilder().BuildAsync();
-        var audit = core.Get<CustomActivities.Core.Auditing.AuditLog>();
-        await using var context = core.NewContext();
+        await base.InitializeAsync();
+        var audit = Core.Get<CustomActivities.Core.Auditing.AuditLog>();
+        await using var context = Core.NewContext();
         audit.Record(context, Marketer, "activity-type.created", AuditEntityTypes.ActivityType, "1", "Webinar attended", null, null);
         audit.Record(context, Admin, AuditActions.UserCreated, AuditEntityTypes.User, "u1", "new-colleague@test.local", null, null);
         audit.Record(context, Admin, AuditActions.ApiClientRevoked, AuditEntityTypes.ApiClient, "3", "billing-integration", null, null);
@@ -33,15 +26,9 @@ public sealed class DashboardTests : AppComponentContext, IAsyncLifetime
         await context.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
     }
 
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await DisposeAsync();
-        await core.DisposeAsync();
-    }
-
     private IRenderedComponent<CustomActivities.Web.Components.Pages.Dashboard> RenderAs(Actor viewer, string role)
     {
-        core.Actor.Current = viewer;
+        Core.Actor.Current = viewer;
         SignInAs(viewer.Name, role);
         return Render<CustomActivities.Web.Components.Pages.Dashboard>();
     }

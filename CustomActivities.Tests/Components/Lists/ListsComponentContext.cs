@@ -2,29 +2,13 @@ using CustomActivities.Core.Lists;
 using CustomActivities.Core.People;
 using CustomActivities.Tests.Builders;
 using CustomActivities.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomActivities.Tests.Components.Lists;
 
 /// <summary>The static list components over Core's real list services on a real SQLite file.</summary>
-public abstract class ListsComponentContext : AppComponentContext, IAsyncLifetime
+public abstract class ListsComponentContext : CoreComponentContext
 {
-    protected CoreTestHost Core { get; private set; } = null!;
-
-    protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
-    protected override void AddServices(IServiceCollection services) => services
-        .AddSingleton(_ => Core.Get<StaticListService>())
-        .AddSingleton(_ => Core.Get<StaticListMembership>())
-        .AddSingleton(_ => Core.Get<PeopleService>());
-
-    public async ValueTask InitializeAsync() => Core = await new CoreTestHostBuilder().BuildAsync();
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await DisposeAsync();
-        await Core.DisposeAsync();
-    }
+    protected override IEnumerable<Type> CoreServices => [typeof(StaticListService), typeof(StaticListMembership), typeof(PeopleService)];
 
     protected async Task<int> ListAsync(string name) => (await Core.Get<StaticListService>().CreateAsync(name, null, Ct)).Value;
 

@@ -8,26 +8,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CustomActivities.Tests.Components.People;
 
 /// <summary>The People components over Core's real people and timeline services on a real SQLite file.</summary>
-public abstract class PeopleComponentContext : AppComponentContext, IAsyncLifetime
+public abstract class PeopleComponentContext : CoreComponentContext
 {
-    protected CoreTestHost Core { get; private set; } = null!;
+    protected override IEnumerable<Type> CoreServices =>
+        [typeof(PeopleService), typeof(TimelineService), typeof(StaticListService), typeof(StaticListMembership), typeof(TimeProvider)];
 
-    protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
-    protected override void AddServices(IServiceCollection services) => services
-        .AddSingleton(_ => Core.Get<PeopleService>())
-        .AddSingleton(_ => Core.Get<TimelineService>())
-        .AddSingleton(_ => Core.Get<StaticListService>())
-        .AddSingleton(_ => Core.Get<StaticListMembership>())
-        .AddSingleton(_ => Core.Get<TimeProvider>())
-        .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-
-    public async ValueTask InitializeAsync() => Core = await new CoreTestHostBuilder().BuildAsync();
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
+    protected override void AddServices(IServiceCollection services)
     {
-        await DisposeAsync();
-        await Core.DisposeAsync();
+        base.AddServices(services);
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
     }
 
     protected FixtureData Data() => FixtureData.Open(Core.DatabasePath);

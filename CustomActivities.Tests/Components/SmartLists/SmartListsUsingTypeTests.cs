@@ -3,33 +3,22 @@ using CustomActivities.Core.SmartLists;
 using CustomActivities.Tests.Builders;
 using CustomActivities.Tests.Support;
 using CustomActivities.Web.Components.Pages.SmartLists;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomActivities.Tests.Components.SmartLists;
 
-public sealed class SmartListsUsingTypeTests : AppComponentContext, IAsyncLifetime
+public sealed class SmartListsUsingTypeTests : CoreComponentContext
 {
-    private CoreTestHost core = null!;
-
-    protected override void AddServices(IServiceCollection services) => services.AddSingleton(_ => core.Get<SmartListService>());
-
-    public async ValueTask InitializeAsync() => core = await new CoreTestHostBuilder().BuildAsync();
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await DisposeAsync();
-        await core.DisposeAsync();
-    }
+    protected override IEnumerable<Type> CoreServices => [typeof(SmartListService)];
 
     [Fact]
     public async Task The_type_page_names_the_saved_lists_that_filter_on_the_type()
     {
-        await using var context = core.NewContext();
+        await using var context = Core.NewContext();
         var webinar = A.ActivityType.Build();
         var cheque = A.ActivityType.Named("chequeDeposited", "Cheque deposited").WithPrimary("memo").Build();
         context.AddRange(webinar, cheque);
         await context.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
-        await core.Get<SmartListService>().SaveAsync(null, "Webinar fans", new SmartListQuery([SmartListFilter.Activity(webinar.Id)]),
+        await Core.Get<SmartListService>().SaveAsync(null, "Webinar fans", new SmartListQuery([SmartListFilter.Activity(webinar.Id)]),
             Xunit.TestContext.Current.CancellationToken);
 
         var used = Render<SmartListsUsingType>(p => p.Add(c => c.TypeId, webinar.Id));

@@ -9,7 +9,7 @@ namespace CustomActivities.Tests.Integration.Security;
 /// </summary>
 public sealed class FuzzTests
 {
-    public const int Seed = 20261130;
+    public const int Seed = HostileRequests.DefaultSeed;
 
     [Fact]
     public async Task Hostile_calls_never_get_a_5xx_always_get_a_Marketo_answer_store_nothing_when_refused_and_leave_the_file_intact()

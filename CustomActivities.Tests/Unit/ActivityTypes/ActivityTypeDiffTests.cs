@@ -1,6 +1,6 @@
 using CustomActivities.Core.ActivityTypes;
 using CustomActivities.Tests.Support;
-using static CustomActivities.Tests.Unit.ActivityTypes.People;
+using static CustomActivities.Tests.Support.Actors;
 
 namespace CustomActivities.Tests.Unit.ActivityTypes;
 

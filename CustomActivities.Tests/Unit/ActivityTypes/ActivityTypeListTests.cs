@@ -2,7 +2,7 @@ using CustomActivities.Core.Activities;
 using CustomActivities.Core.ActivityTypes;
 using CustomActivities.Tests.Builders;
 using CustomActivities.Tests.Support;
-using static CustomActivities.Tests.Unit.ActivityTypes.People;
+using static CustomActivities.Tests.Support.Actors;
 
 namespace CustomActivities.Tests.Unit.ActivityTypes;
 

@@ -4,7 +4,7 @@ using CustomActivities.Core.Auditing;
 using CustomActivities.Tests.Builders;
 using CustomActivities.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using static CustomActivities.Tests.Unit.ActivityTypes.People;
+using static CustomActivities.Tests.Support.Actors;
 
 namespace CustomActivities.Tests.Unit.ActivityTypes;
 

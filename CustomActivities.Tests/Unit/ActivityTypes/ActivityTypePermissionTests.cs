@@ -3,7 +3,7 @@ using CustomActivities.Core.ActivityTypes;
 using CustomActivities.Core.Auditing;
 using CustomActivities.Tests.Builders;
 using CustomActivities.Tests.Support;
-using static CustomActivities.Tests.Unit.ActivityTypes.People;
+using static CustomActivities.Tests.Support.Actors;
 using CustomActivities.Core.Results;
 
 namespace CustomActivities.Tests.Unit.ActivityTypes;

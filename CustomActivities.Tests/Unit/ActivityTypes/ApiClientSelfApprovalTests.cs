@@ -3,7 +3,7 @@ using CustomActivities.Core.Auditing;
 using CustomActivities.Tests.Builders;
 using CustomActivities.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using static CustomActivities.Tests.Unit.ActivityTypes.People;
+using static CustomActivities.Tests.Support.Actors;
 
 namespace CustomActivities.Tests.Unit.ActivityTypes;
 
@@ -84,8 +84,4 @@ public sealed class ApiClientSelfApprovalTests
         Assert.Equal(allowed, options.AllowsSelfApprovalBy(approver));
         Assert.Equal(!allowed, options.RefusesSelfApproval(approver, approver.Label));
     }
-
-    [Fact]
-    public void API_clients_may_approve_their_own_drafts_unless_configured_otherwise_as_in_Marketo() =>
-        Assert.True(new ApprovalOptions().ApiClientsMayApproveOwnDrafts);
 }

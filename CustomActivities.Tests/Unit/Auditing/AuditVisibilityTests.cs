@@ -2,14 +2,13 @@ using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Dashboard;
 using CustomActivities.Core.Lists;
 using CustomActivities.Tests.Support;
+using static CustomActivities.Tests.Support.Actors;
 
 namespace CustomActivities.Tests.Unit.Auditing;
 
 /// <summary>Marketers read the changes to activity types, people and lists; accounts and API clients are for admins only.</summary>
 public sealed class AuditVisibilityTests : IAsyncLifetime
 {
-    private static readonly Actor Admin = new(ActorKind.User, "admin-id", "admin@test.local", IsAdmin: true);
-    private static readonly Actor Marketer = new(ActorKind.User, "mark-id", "mark@test.local");
     private static readonly Actor Integration = new(ActorKind.ApiClient, "client", "crm");
     private CoreTestHost host = null!;
 

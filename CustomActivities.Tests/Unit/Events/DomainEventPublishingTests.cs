@@ -3,7 +3,7 @@ using CustomActivities.Core.Events;
 using CustomActivities.Tests.Builders;
 using CustomActivities.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using static CustomActivities.Tests.Unit.ActivityTypes.People;
+using static CustomActivities.Tests.Support.Actors;
 
 namespace CustomActivities.Tests.Unit.Events;
 

@@ -5,13 +5,13 @@ using CustomActivities.Core.Users;
 using CustomActivities.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using static CustomActivities.Tests.Support.Actors;
 
 namespace CustomActivities.Tests.Unit.Users;
 
 /// <summary>Display names, password resets, deactivation and deletion, and the last-admin rule on a real database.</summary>
 public sealed class UserAccountLifecycleTests : IAsyncLifetime
 {
-    private static readonly Actor Admin = new(ActorKind.User, "admin-id", "admin@test.local", IsAdmin: true);
     private CoreTestHost host = null!;
     private UserAdministration users = null!;
 
