@@ -49,6 +49,8 @@ public sealed class AddedActivitiesInterceptor(ActivityFeed feed) : ISaveChanges
         {
             pending.Saved = true;
             context.Database.ExecuteSqlRaw(TouchPeople, LatestPairs(pending.LatestByPerson));
+            // Touched for good within the transaction: a later save in it touches only its own people.
+            pending.LatestByPerson.Clear();
             if (pending.OwnTransaction is { } own)
             {
                 own.Commit();
@@ -65,6 +67,7 @@ public sealed class AddedActivitiesInterceptor(ActivityFeed feed) : ISaveChanges
             pending.Saved = true;
             // After the inserts, so a save that fails (and rolls back to its savepoint) never touched the people.
             await context.Database.ExecuteSqlRawAsync(TouchPeople, [LatestPairs(pending.LatestByPerson)], cancellationToken);
+            pending.LatestByPerson.Clear();
             if (pending.OwnTransaction is { } own)
             {
                 await own.CommitAsync(cancellationToken);

@@ -64,6 +64,26 @@ public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFa
         }
     }
 
+    /// <summary>Every member's id in id order, read in full before the caller writes anything (a snapshot of the list now).</summary>
+    public async Task<Result<IReadOnlyList<int>>> MemberIdsAsync(SmartListQuery query, TimeZoneInfo? zone = null, CancellationToken cancellationToken = default)
+    {
+        var (sql, problems) = await TranslateAsync(query, zone, cancellationToken);
+        if (sql is null)
+        {
+            return Result.Failure<IReadOnlyList<int>>(problems);
+        }
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = Prepare(context, sql.Ids());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<int>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetInt32(0));
+        }
+        return Result.Succeed<IReadOnlyList<int>>(ids);
+    }
+
     public async Task<Result<SmartListWhy>> WhyAsync(SmartListQuery query, int personId, TimeZoneInfo? zone = null,
         CancellationToken cancellationToken = default)
     {

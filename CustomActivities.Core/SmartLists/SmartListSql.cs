@@ -50,6 +50,9 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
     /// <summary>Every member in id order, for the CSV export (streamed by the caller).</summary>
     public SmartListCommand All() => Build($"SELECT {PersonColumns} FROM People p WHERE {Predicate(logic)} ORDER BY p.Id");
 
+    /// <summary>Every member's id in id order (saving the members as a static list).</summary>
+    public SmartListCommand Ids() => Build($"SELECT p.Id FROM People p WHERE {Predicate(logic)} ORDER BY p.Id");
+
     /// <summary>One row for one person: whether each filter holds, then whether the whole list does.</summary>
     public SmartListCommand Why(int personId)
     {

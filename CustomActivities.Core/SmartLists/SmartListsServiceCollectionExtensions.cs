@@ -4,12 +4,13 @@ namespace CustomActivities.Core.SmartLists;
 
 public static class SmartListsServiceCollectionExtensions
 {
-    /// <summary>Smart lists: the filter catalog, the SQL evaluator and saved lists.</summary>
+    /// <summary>Smart lists: the filter catalog, the SQL evaluator, saved lists and their snapshots as static lists.</summary>
     public static IServiceCollection AddSmartLists(this IServiceCollection services)
     {
         services.AddScoped<SmartListCatalog>();
         services.AddScoped<SmartListEvaluator>();
         services.AddScoped<SmartListService>();
+        services.AddScoped<SmartListSnapshots>();
         return services;
     }
 }

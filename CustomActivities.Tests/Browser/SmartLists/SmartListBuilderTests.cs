@@ -68,6 +68,15 @@ public sealed partial class SmartListBuilderTests(BrowserFixture browser)
         var csv = await File.ReadAllLinesAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
         Assert.Equal("id,email,firstName,lastName,company,createdAtUtc,lastActivityAtUtc", csv[0]);
         Assert.StartsWith($"{ann.Id},{ann.Email},", Assert.Single(csv.Skip(1)));
+
+        // Save the members as a static list: a snapshot that opens on the Lists page with Ann in it.
+        await page.ByTestId("smart-list-snapshot").ClickAsync();
+        await page.ByTestId("snapshot-name").FillAsync($"Rust fans {tag} today");
+        await page.ByTestId("snapshot-save").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync($"Static list “Rust fans {tag} today” saved. Members: 1.");
+        await page.Locator(".mud-snackbar").GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/lists/\d+$"));
+        await Assertions.Expect(page.ByTestId("members-grid").Locator("[data-testid='member-link']")).ToHaveTextAsync([ann.Email]);
     }
 
     [GeneratedRegex(@"/smart-lists/\d+$")]
