@@ -38,13 +38,26 @@ public sealed class SmartListService(IDbContextFactory<AppDbContext> contextFact
     }
 
     /// <summary>The saved lists whose filters refer to the activity type (where used).</summary>
-    public async Task<IReadOnlyList<SmartListSummary>> UsingActivityTypeAsync(int activityTypeId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SmartListSummary>> UsingActivityTypeAsync(int activityTypeId, CancellationToken cancellationToken = default) =>
+        [.. (await UsagesOfTypeAsync(activityTypeId, cancellationToken)).Select(u => u.List)];
+
+    /// <summary>The saved lists whose filters refer to the activity type, each with the type's fields it constrains (what a change would break).</summary>
+    public async Task<IReadOnlyList<SmartListUsage>> UsagesOfTypeAsync(int activityTypeId, CancellationToken cancellationToken = default)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var lists = await context.SmartLists.AsNoTracking().OrderBy(l => l.Name).ToListAsync(cancellationToken);
-        return [.. lists
-            .Where(l => SmartListJson.Deserialize(l.Definition).Value?.Filters.Any(f => f.Kind == SmartListFilterKind.Activity && f.ActivityTypeId == activityTypeId) == true)
-            .Select(l => new SmartListSummary(l.Id, l.Name, l.UpdatedAt, l.UpdatedBy))];
+        var usages = new List<SmartListUsage>();
+        foreach (var list in lists)
+        {
+            var filters = SmartListJson.Deserialize(list.Definition).Value?.Filters
+                .Where(f => f.Kind == SmartListFilterKind.Activity && f.ActivityTypeId == activityTypeId).ToList() ?? [];
+            if (filters.Count > 0)
+            {
+                usages.Add(new SmartListUsage(new SmartListSummary(list.Id, list.Name, list.UpdatedAt, list.UpdatedBy),
+                    filters.SelectMany(f => f.ConstraintList).Select(c => c.Field).ToHashSet(StringComparer.Ordinal)));
+            }
+        }
+        return usages;
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ public abstract class ActivityTypeComponentContext : CoreComponentContext
     protected override IEnumerable<Type> CoreServices =>
     [
         typeof(ActivityTypeService), typeof(CustomActivities.Core.Auditing.AuditLog), typeof(TimeProvider),
-        typeof(IOptionsMonitor<ApprovalOptions>), typeof(ApprovalQueueNotifier),
+        typeof(IOptionsMonitor<ApprovalOptions>), typeof(ApprovalQueueNotifier), typeof(CustomActivities.Core.SmartLists.SmartListService),
     ];
 
     /// <summary>Who the components act as (Core's current actor) and who the page thinks is signed in.</summary>

@@ -1,4 +1,5 @@
 using Bunit;
+using CustomActivities.Core.SmartLists;
 using CustomActivities.Tests.Builders;
 using CustomActivities.Web.Components.Pages.ActivityTypes;
 using static CustomActivities.Tests.Support.Actors;
@@ -10,7 +11,8 @@ public sealed class DraftDiffTests : ActivityTypeComponentContext
     private IRenderedComponent<DraftDiff> RenderDiff(Core.ActivityTypes.ActivityTypeDetail detail) => Render<DraftDiff>(p => p
         .Add(c => c.Live, detail.Live)
         .Add(c => c.Draft, detail.Draft!)
-        .Add(c => c.ApiName, detail.ApiName));
+        .Add(c => c.ApiName, detail.ApiName)
+        .Add(c => c.TypeId, detail.Id));
 
     private static string KindOf(IRenderedComponent<DraftDiff> diff, string rowText) =>
         diff.FindAll("[data-testid=diff-row]").Single(r => r.TextContent.Contains(rowText, StringComparison.Ordinal))
@@ -53,5 +55,24 @@ public sealed class DraftDiffTests : ActivityTypeComponentContext
 
         Assert.Equal("Ajout", KindOf(diff, "rating"));
         Assert.Equal("Cassant", KindOf(diff, "askedQuestion"));
+    }
+
+    [Fact]
+    public async Task A_removed_field_names_the_saved_smart_lists_whose_constraints_use_it_and_links_to_them()
+    {
+        var approved = await ApprovedTypeAsync();
+        var smartLists = Core.Get<SmartListService>();
+        var askers = (await smartLists.SaveAsync(null, "Askers", new SmartListQuery(
+            [SmartListFilter.Activity(approved.Id, FieldConstraint.Of("askedQuestion", ConstraintOperator.IsTrue))]), Ct)).Value;
+        await smartLists.SaveAsync(null, "Anyone who attended", new SmartListQuery([SmartListFilter.Activity(approved.Id)]), Ct);
+        var draft = await BreakingDraftAsync(approved, Marketer);
+
+        var diff = RenderDiff(draft);
+
+        var removed = diff.FindAll("[data-testid=diff-row]").Single(r => r.TextContent.Contains("askedQuestion", StringComparison.Ordinal));
+        var link = Assert.Single(removed.QuerySelectorAll("[data-testid=diff-broken-list]"));
+        Assert.Equal(("Askers", $"smart-lists/{askers}"), (link.TextContent, link.GetAttribute("href")));
+        Assert.Contains("Breaks the smart lists:", removed.QuerySelector("[data-testid=diff-breaks-smart-lists]")!.TextContent, StringComparison.Ordinal);
+        Assert.Single(diff.FindAll("[data-testid=diff-breaks-smart-lists]"));
     }
 }

@@ -1,8 +1,10 @@
 using AngleSharp.Dom;
 using Bunit;
+using CustomActivities.Core.SmartLists;
 using CustomActivities.Core.Activities;
 using CustomActivities.Core.ActivityTypes;
 using CustomActivities.Tests.Builders;
+using CustomActivities.Tests.Support;
 using CustomActivities.Web.Components.Pages.ActivityTypes;
 using Microsoft.AspNetCore.Components;
 using static CustomActivities.Tests.Support.Actors;
@@ -172,5 +174,57 @@ public sealed class TypeActionsTests : ActivityTypeComponentContext
         var actions = await RenderActionsAsync(draft);
 
         actions.WaitForAssertion(() => Assert.Equal("Seul un administrateur peut le faire.", Why(actions, "action-approve")));
+    }
+
+    private async Task<IRenderedComponent<WithOverlays>> RenderWithOverlaysAsync(ActivityTypeDetail detail)
+    {
+        var can = await CanAsync(detail);
+        return RenderWithOverlays(b =>
+        {
+            b.OpenComponent<TypeActions>(0);
+            b.AddAttribute(1, nameof(TypeActions.Detail), detail);
+            b.AddAttribute(2, nameof(TypeActions.Can), can);
+            b.CloseComponent();
+        });
+    }
+
+    private async Task SaveSmartListAsync(string name, params SmartListFilter[] filters) =>
+        Assert.True((await Core.Get<SmartListService>().SaveAsync(null, name, new SmartListQuery(filters), Ct)).Succeeded);
+
+    [Fact]
+    public async Task Approving_a_breaking_draft_also_names_the_saved_smart_lists_it_breaks()
+    {
+        var approved = await ApprovedTypeAsync();
+        await SaveSmartListAsync("Askers", SmartListFilter.Activity(approved.Id, FieldConstraint.Of("askedQuestion", ConstraintOperator.IsTrue)));
+        await SaveSmartListAsync("Watchers", SmartListFilter.Activity(approved.Id, FieldConstraint.Of("minutesWatched", ConstraintOperator.Greater, "5")));
+        var draft = await BreakingDraftAsync(approved, Marketer);
+        Act(OtherAdmin);
+        var page = await RenderWithOverlaysAsync(draft);
+        page.WaitForAssertion(() => Assert.Null(page.Find("[data-testid=action-approve]").GetAttribute("disabled")));
+
+        var approving = page.Find("[data-testid=action-approve]").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Contains("It also breaks these smart lists: “Askers”.", page.Find(".mud-dialog").TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain("Watchers", page.Find(".mud-dialog").TextContent, StringComparison.Ordinal);
+        await page.Find("[data-testid=confirm-cancel]").ClickAsync(new());
+        await approving;
+    }
+
+    [Fact]
+    public async Task Archiving_names_the_saved_smart_lists_that_filter_on_the_type()
+    {
+        var approved = await ApprovedTypeAsync();
+        await SaveSmartListAsync("Attendees", SmartListFilter.Activity(approved.Id));
+        Act(OtherAdmin);
+        var page = await RenderWithOverlaysAsync(approved);
+        page.WaitForAssertion(() => Assert.Null(page.Find("[data-testid=action-archive]").GetAttribute("disabled")));
+
+        var archiving = page.Find("[data-testid=action-archive]").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Contains("These smart lists filter on it and stop gaining members through it: “Attendees”.",
+            page.Find(".mud-dialog").TextContent, StringComparison.Ordinal));
+        await page.Find("[data-testid=confirm-ok]").ClickAsync(new());
+        await archiving;
+        Assert.Equal(ActivityTypeStatus.Archived, (await Types.GetAsync(approved.ApiName, Ct))!.Status);
     }
 }

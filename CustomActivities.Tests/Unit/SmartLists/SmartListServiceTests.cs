@@ -72,6 +72,22 @@ public sealed class SmartListServiceTests
     }
 
     [Fact]
+    public async Task Usages_of_a_type_name_the_fields_each_list_constrains()
+    {
+        var (host, webinar, other) = await HostAsync();
+        await using var _ = host;
+        var service = host.Get<SmartListService>();
+        await service.SaveAsync(null, "Rust fans", Attended(webinar), Ct);
+        await service.SaveAsync(null, "Depositors", new SmartListQuery([SmartListFilter.Activity(other)]), Ct);
+
+        var usages = await service.UsagesOfTypeAsync(webinar, Ct);
+
+        var usage = Assert.Single(usages);
+        Assert.Equal("Rust fans", usage.List.Name);
+        Assert.Equal(["webinarName"], usage.Fields);
+    }
+
+    [Fact]
     public async Task Where_used_names_the_lists_whose_filters_refer_to_a_type()
     {
         var (host, webinar, other) = await HostAsync();
