@@ -84,4 +84,32 @@ public sealed class TimelineListTests : PeopleComponentContext
         Assert.Equal("$20.50", fields.QuerySelector("[data-testid=field-amount]")!.TextContent.Trim());
         Assert.Contains("chequeDeposited v1", fields.TextContent);
     }
+
+    [Theory]
+    [InlineData("en", "Add to List", "List ID")]
+    [InlineData("fr", "Ajout à la liste", "ID de la liste")]
+    [InlineData("de", "Zur Liste hinzufügen", "Listen-ID")]
+    public async Task A_standard_activity_reads_in_the_readers_language_and_a_custom_one_as_its_marketer_named_it(string culture, string type, string field)
+    {
+        await using var data = Data();
+        var person = await data.AddPersonAsync(A.Person.Build());
+        var cheques = await data.AddTypeAsync(A.ActivityType.Named("chequeDeposited", "Cheque deposited").Build());
+        await using (var context = Core.NewContext())
+        {
+            var list = new Core.Lists.StaticList { Name = "VIP" };
+            context.StaticLists.Add(list);
+            await context.SaveChangesAsync(Ct);
+            context.Activities.Add(StandardActivities.ListMembership(added: true, person.Id, list, new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero)));
+            await context.SaveChangesAsync(Ct);
+        }
+        await data.WriteAsync([An.Activity(person.Id, cheques.Id).At(new DateTimeOffset(2026, 2, 1, 12, 0, 0, TimeSpan.Zero)).Primary("CHQ-1").Build()]);
+        var entries = (await Core.Get<TimelineService>().OlderAsync(person.Id, TimelineFilter.None, null, 50, Ct)).Entries;
+        UseCulture(culture);
+
+        var rendered = RenderList(entries);
+        rendered.FindAll("[data-testid=entry-toggle]")[0].Click();
+
+        Assert.Equal([type, "Cheque deposited"], rendered.FindAll("[data-testid=entry-type]").Select(e => e.TextContent.Trim()));
+        Assert.Equal(field, rendered.Find("[data-testid=entry-fields] dt").TextContent.Trim());
+    }
 }

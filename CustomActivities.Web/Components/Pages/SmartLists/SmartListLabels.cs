@@ -1,4 +1,5 @@
 using CustomActivities.Core.SmartLists;
+using CustomActivities.Web.Components.Shared;
 using Microsoft.Extensions.Localization;
 
 namespace CustomActivities.Web.Components.Pages.SmartLists;
@@ -15,6 +16,17 @@ public static class SmartListLabels
     public static string Unit(this IStringLocalizer<SmartListsText> text, WindowUnit unit) => text["Window.Unit." + unit];
 
     public static string Times(this IStringLocalizer<SmartListsText> text, TimesComparison comparison) => text["Times." + comparison];
+
+    /// <summary>The catalog with the standard activities' filter, type and field names in the reader's language (custom names stay as stored).</summary>
+    public static SmartListFilterOptions InReadersLanguage(this SmartListFilterOptions options, IStringLocalizer<SharedResource> text) => options with
+    {
+        Types = [.. options.Types.Select(t => !t.IsStandard ? t : t with
+        {
+            FilterName = text.FilterName(t.Id, t.FilterName),
+            DisplayName = text.TypeName(t.Id, t.DisplayName),
+            Fields = [.. t.Fields.Select(f => f with { DisplayName = text.FieldName(t.Id, f.ApiName, f.DisplayName) })],
+        })],
+    };
 
     /// <summary>What a filter is about: the type's filter name, the person attribute, or the static list.</summary>
     public static string FilterTitle(this IStringLocalizer<SmartListsText> text, SmartListFilter filter, SmartListFilterOptions options) => filter.Kind switch
