@@ -93,7 +93,7 @@ public sealed partial class LocalizationCoverageTests
             var (expected, actual) = (Placeholders(english), Placeholders(translated));
             if (!expected.SequenceEqual(actual))
             {
-                problems.Add($"{Relative(file)}: {key} has {string.Join(" ", actual)} where English has {string.Join(" ", expected)}");
+                problems.Add($"{Relative(file)}: {key} has [{string.Join(" ", actual.Select(p => $"{{{p}}}"))}] where English has [{string.Join(" ", expected.Select(p => $"{{{p}}}"))}]");
             }
         }
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
