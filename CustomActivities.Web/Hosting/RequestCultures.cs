@@ -46,7 +46,9 @@ public static class RequestCultures
     {
         public override async Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
         {
-            if (httpContext.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId
+            // A file (script, style sheet, image) has no text to translate: no database read for each one a page loads.
+            if (Path.HasExtension(httpContext.Request.Path.Value)
+                || httpContext.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId
                 || httpContext.RequestServices.GetService<UserPreferences>() is not { } preferences)
             {
                 return null;
