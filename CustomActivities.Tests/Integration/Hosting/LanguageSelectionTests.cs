@@ -99,6 +99,21 @@ public sealed partial class LanguageSelectionTests(AppFactoryFixture fixture) : 
     }
 
     [Fact]
+    public async Task A_link_from_another_site_sets_this_browsers_language_but_not_the_accounts()
+    {
+        var email = $"linked-{Guid.NewGuid():N}@test.local";
+        await fixture.Factory.CreateUserAsync(email, Roles.Marketer);
+        using var client = await fixture.Factory.SignedInClientAsync(email, AppFactory.DefaultPassword);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Culture/Set?culture=es&redirectUri=/people");
+        request.Headers.Add("Sec-Fetch-Site", "cross-site");
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Null(await SavedCultureAsync(email));
+    }
+
+    [Fact]
     public async Task A_language_the_app_does_not_offer_changes_nothing()
     {
         var email = $"odd-{Guid.NewGuid():N}@test.local";

@@ -26,7 +26,9 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             if (SupportedCultures.Find(culture) is { } supported)
             {
                 RequestCultures.WriteCookie(context.Response, supported);
-                if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+                // A GET, so another site could link here: only the app's own pages change what the account keeps.
+                if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
+                    && context.Request.Headers["Sec-Fetch-Site"].ToString() is "" or "same-origin")
                 {
                     await preferences.SetPreferredCultureAsync(userId, supported);
                 }
