@@ -14,7 +14,7 @@ namespace CustomActivities.Benchmarks;
 /// <summary>
 /// Photographs every page of the real app in each culture and window size, so that people can look at all of them:
 /// <code>
-/// dotnet run -c Release --project CustomActivities.Benchmarks -- screenshots --out DIR [--db FILE] [--cultures en,fr] [--sizes 1366x860,390x844]
+/// dotnet run -c Release --project CustomActivities.Benchmarks -- screenshots --out DIR [--db FILE] [--cultures en,de,nl,pt-BR,es,fr] [--sizes 1366x860,390x844]
 /// </code>
 /// Without --db the app starts on a fresh demo database (--seed-demo) plus a draft waiting for approval. An admin and a
 /// marketer are created through Core's UserAdministration when missing. Files are named page-culture-WxH.png.
@@ -30,6 +30,11 @@ public static class ScreenshotsCommand
         var outDir = CommandLine.Option(args, "--out") ?? throw new ArgumentException("--out DIR is required");
         var db = CommandLine.Option(args, "--db");
         var cultures = CommandLine.List(args, "--cultures", "en,fr");
+        // Culture/Set ignores a language the app does not have, which would photograph English under another name.
+        if (cultures.FirstOrDefault(c => !Web.SupportedCultures.IsSupported(c)) is { } unknown)
+        {
+            throw new ArgumentException($"--cultures: \"{unknown}\" is not a language of the app ({string.Join(", ", Web.SupportedCultures.Names)})");
+        }
         var sizes = CommandLine.List(args, "--sizes", "1366x860,390x844").Select(ParseSize).ToList();
         Directory.CreateDirectory(outDir);
 

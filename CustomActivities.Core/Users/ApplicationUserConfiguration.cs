@@ -8,5 +8,6 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
     public void Configure(EntityTypeBuilder<ApplicationUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(ApplicationUser.MaxDisplayNameLength);
+        builder.Property(u => u.PreferredCulture).HasMaxLength(ApplicationUser.MaxPreferredCultureLength);
     }
 }

@@ -49,6 +49,8 @@ public static class UserErrors
     public const string Deactivated = "deactivated";
     [ProblemKind(ProblemKind.NotFound)]
     public const string NotFound = "userNotFound";
+    /// <summary>A preferred language the app does not offer.</summary>
+    public const string UnsupportedLanguage = "unsupportedLanguage";
 
     /// <summary>An error of ASP.NET Core Identity, with its own (localized) description as the only argument.</summary>
     public const string IdentityRefusal = "identityRefusal";

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
+using CustomActivities.Web;
 using CustomActivities.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public abstract class AppComponentContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddTransient<MudLocalizer, MudBlazorLocalizer>();
         Services.AddScoped<ViewerTimeZone>();
         Services.AddScoped<ViewerTheme>();
         // Before anything resolves a service (SetRendererInfo builds the renderer, which closes registration).
@@ -52,7 +54,7 @@ public abstract class AppComponentContext : BunitContext
         Authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, email), new Claim(ClaimTypes.Email, email));
     }
 
-    /// <summary>Renders and formats as the given culture would (English, French), until the test ends.</summary>
+    /// <summary>Renders and formats as the given culture would (en, de, nl, pt-BR, es, fr), until the test ends.</summary>
     protected static void UseCulture(string name)
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(name);

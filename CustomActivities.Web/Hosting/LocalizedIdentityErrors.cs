@@ -5,7 +5,8 @@ namespace CustomActivities.Web;
 
 /// <summary>
 /// Identity's messages that people meet (password rules, taken or invalid emails, a wrong current password) in the
-/// reader's language; the rest keep Identity's English.
+/// reader's language, and the two any account change can meet (a concurrent change, an unexpected failure). The rest
+/// (external logins, tokens, recovery codes) are for features this app does not have and keep Identity's English.
 /// </summary>
 public sealed class LocalizedIdentityErrors(IStringLocalizer<SharedResource> localizer) : IdentityErrorDescriber
 {
@@ -20,6 +21,8 @@ public sealed class LocalizedIdentityErrors(IStringLocalizer<SharedResource> loc
     public override IdentityError DuplicateUserName(string userName) => Error(nameof(DuplicateUserName), userName);
     public override IdentityError InvalidEmail(string? email) => Error(nameof(InvalidEmail), email ?? "");
     public override IdentityError InvalidUserName(string? userName) => Error(nameof(InvalidUserName), userName ?? "");
+    public override IdentityError ConcurrencyFailure() => Error(nameof(ConcurrencyFailure));
+    public override IdentityError DefaultError() => Error(nameof(DefaultError));
 
     private IdentityError Error(string code, params object[] arguments) =>
         new() { Code = code, Description = localizer[$"Identity.{code}", arguments] };

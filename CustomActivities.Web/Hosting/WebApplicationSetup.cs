@@ -62,6 +62,9 @@ public static class WebApplicationSetup
             options.SnackbarConfiguration.PreventDuplicates = true;
         });
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.AddSingleton(new SupportedLanguages(SupportedCultures.Names));
+        // MudBlazor's own strings (pager, date picker, filters) in the UI language; its English stays built in.
+        builder.Services.AddTransient<MudBlazor.MudLocalizer, MudBlazorLocalizer>();
 
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<IdentityRedirectManager>();
@@ -132,12 +135,8 @@ public static class WebApplicationSetup
         // Routing after the status code pages, so that the re-executed request finds the not-found page's endpoint.
         app.UseRouting();
 
-        app.UseRequestLocalization(new RequestLocalizationOptions()
-            .SetDefaultCulture(SupportedCultures.Default)
-            .AddSupportedCultures(SupportedCultures.Names)
-            .AddSupportedUICultures(SupportedCultures.Names));
-
         app.UseAuthentication();
+        app.UseRequestCultures();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -10,7 +10,7 @@ public sealed class PeopleLayoutTests(BrowserFixture browser)
 {
     public static TheoryData<string, int, int> Screens => new()
     {
-        { "en", 1366, 860 }, { "fr", 1366, 860 }, { "en", 390, 844 }, { "fr", 390, 844 },
+        { "en", 1366, 860 }, { "fr", 1366, 860 }, { "en", 390, 844 }, { "fr", 390, 844 }, { "de", 390, 844 },
     };
 
     [Theory]

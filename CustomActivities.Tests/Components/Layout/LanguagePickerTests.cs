@@ -19,6 +19,10 @@ public sealed class LanguagePickerTests : AppComponentContext
         await picker.Find("[data-testid=language-button]").ClickAsync(new());
         var french = picker.WaitForElement("[data-testid=language-fr]");
         Assert.Contains("English", picker.Find("[data-testid=language-en]").TextContent);
+        Assert.Contains("Deutsch", picker.Find("[data-testid=language-de]").TextContent);
+        Assert.Contains("Nederlands", picker.Find("[data-testid=language-nl]").TextContent);
+        Assert.Contains("Português (Brasil)", picker.Find("[data-testid=language-pt-BR]").TextContent);
+        Assert.Contains("Español", picker.Find("[data-testid=language-es]").TextContent);
         Assert.Contains("Français", french.TextContent);
         await french.ClickAsync(new());
 

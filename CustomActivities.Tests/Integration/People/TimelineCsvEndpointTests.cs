@@ -39,11 +39,16 @@ public sealed class TimelineCsvEndpointTests
         Assert.StartsWith("2026-05-01T08:00:00.000Z,", lines[^1]);
     }
 
-    [Fact]
-    public async Task Each_secondary_field_has_its_own_column_named_by_its_api_name_with_values_in_an_invariant_form()
+    [Theory]
+    [InlineData("en")]
+    [InlineData("de")]
+    [InlineData("fr")]
+    public async Task Each_secondary_field_has_its_own_column_named_by_its_api_name_with_values_in_an_invariant_form(string culture)
     {
         await using var app = new AppFactory();
         var signedIn = await app.SignedInClientAsync();
+        // The viewer's language changes nothing in the file: other programs read it.
+        await signedIn.GetAsync($"/Culture/Set?culture={culture}&redirectUri=/", Ct);
         await using var data = FixtureData.Open(app.DatabasePath);
         var person = await data.AddPersonAsync(A.Person.Build());
         var order = await data.AddTypeAsync(A.ActivityType.Named("orderPlaced", "Order placed")

@@ -23,7 +23,8 @@ public sealed class AccountSignIn(
     SignInManager<ApplicationUser> signInManager,
     IPasswordHasher<ApplicationUser> hasher,
     UnknownEmailFailures unknownEmails,
-    UserAdministration users)
+    UserAdministration users,
+    IHttpContextAccessor httpContextAccessor)
 {
     public async Task<SignInOutcome> SignInAsync(string email, string password, bool rememberMe)
     {
@@ -41,6 +42,19 @@ public sealed class AccountSignIn(
             return knowsPassword && await users.IsLockedByAdminAsync(email) ? SignInOutcome.LockedByAdmin : SignInOutcome.LockedOut;
         }
         var result = await signInManager.PasswordSignInAsync(user, password, rememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            RememberLanguage(user);
+        }
         return result.Succeeded ? SignInOutcome.SignedIn : result.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.Invalid;
+    }
+
+    /// <summary>The language saved on the account becomes this browser's, so a second browser gets it at sign-in.</summary>
+    private void RememberLanguage(ApplicationUser user)
+    {
+        if (SupportedCultures.Find(user.PreferredCulture) is { } culture && httpContextAccessor.HttpContext is { Response.HasStarted: false } http)
+        {
+            RequestCultures.WriteCookie(http.Response, culture);
+        }
     }
 }

@@ -1,6 +1,6 @@
+using System.Security.Claims;
 using CustomActivities.Core.Users;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CustomActivities.Web.Components.Account;
@@ -20,14 +20,18 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             return TypedResults.LocalRedirect(LocalRedirect.PathOf(returnUrl));
         });
 
-        endpoints.MapGet("/Culture/Set", (HttpContext context, string culture, string? redirectUri) =>
+        // The picker's choice goes in the cookie and, for a signed-in user, on the account (so another browser gets it).
+        endpoints.MapGet("/Culture/Set", async (HttpContext context, [FromServices] UserPreferences preferences, string culture, string? redirectUri) =>
         {
-            if (SupportedCultures.IsSupported(culture))
+            if (SupportedCultures.Find(culture) is { } supported)
             {
-                context.Response.Cookies.Append(
-                    CookieRequestCultureProvider.DefaultCookieName,
-                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+                RequestCultures.WriteCookie(context.Response, supported);
+                // A GET, so another site could link here: only the app's own pages change what the account keeps.
+                if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
+                    && context.Request.Headers["Sec-Fetch-Site"].ToString() is "" or "same-origin")
+                {
+                    await preferences.SetPreferredCultureAsync(userId, supported);
+                }
             }
             return TypedResults.LocalRedirect(LocalRedirect.PathOf(redirectUri));
         }).AllowAnonymous();
