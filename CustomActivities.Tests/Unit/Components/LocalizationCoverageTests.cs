@@ -54,6 +54,10 @@ public sealed partial class LocalizationCoverageTests
         ("*", "API"), ("*", "CSV"), ("*", "JSON"), ("*", "OK"), // acronyms every language writes the same way
         ("fr", "Action"), ("fr", "Actions"), ("fr", "Date"), ("fr", "Description"), ("fr", "Version"), ("fr", "Permission"), // the same French words
         ("de", "Operator"), ("nl", "Operator"), ("nl", "is"), // MudBlazor's filter menu: the same German and Dutch words
+        ("de", "Name"), ("de", "Status"), ("de", "Link"), ("de", "Version"), ("de", "System"), ("de", "Person"), // the same German words
+        ("nl", "Status"), ("nl", "per week"), // the same Dutch words
+        ("pt-BR", "Status"), ("pt-BR", "Link"), // the words Brazilian software uses
+        ("es", "Error"), ("es", "no"), // the same Spanish words
     ];
 
     [Fact]
