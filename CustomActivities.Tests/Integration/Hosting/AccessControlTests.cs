@@ -99,7 +99,10 @@ public sealed class AccessControlTests(AppFactoryFixture fixture) : IClassFixtur
     [Fact]
     public async Task The_language_picker_sets_the_culture_cookie_and_pages_follow_it()
     {
-        using var client = await fixture.Factory.SignedInClientAsync();
+        // Its own admin: the choice is saved on the account, and the other tests read the shared admin's pages in English.
+        const string email = "francophone-admin@test.local";
+        await fixture.Factory.CreateUserAsync(email, Roles.Admin);
+        using var client = await fixture.Factory.SignedInClientAsync(email, AppFactory.DefaultPassword);
 
         var set = await client.GetAsync("/Culture/Set?culture=fr&redirectUri=%2Fusers", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
