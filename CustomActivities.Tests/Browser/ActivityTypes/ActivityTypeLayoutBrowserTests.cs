@@ -1,3 +1,4 @@
+using CustomActivities.Core.SmartLists;
 using CustomActivities.Core.ActivityTypes;
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Persistence;
@@ -12,7 +13,7 @@ namespace CustomActivities.Tests.Browser.ActivityTypes;
 
 /// <summary>
 /// The list, the wizard, a detail page with a breaking draft and the approvals queue, on a desktop and on a 390 px phone,
-/// in English and French: nothing wider than the screen, names and status chips whole. Screenshots for a person to look at.
+/// in English, French and German: nothing wider than the screen, names and status chips whole. Screenshots for a person to look at.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ActivityTypeLayoutBrowserTests(BrowserFixture browser)
@@ -25,6 +26,8 @@ public sealed class ActivityTypeLayoutBrowserTests(BrowserFixture browser)
     [InlineData("en-US", 390, 844)]
     [InlineData("fr-FR", 1366, 860)]
     [InlineData("fr-FR", 390, 844)]
+    [InlineData("de-DE", 1366, 860)]
+    [InlineData("de-DE", 390, 844)]
     public async Task Every_activity_type_page_fits_the_screen_in_each_language(string locale, int width, int height)
     {
         var apiName = await BreakingDraftAsync();
@@ -39,6 +42,7 @@ public sealed class ActivityTypeLayoutBrowserTests(BrowserFixture browser)
         await page.GotoAsync($"activity-types/{apiName}");
         await WaitForInteractivityAsync(page);
         await Assertions.Expect(page.ByTestId("draft-diff")).ToBeVisibleAsync();
+        await Assertions.Expect(page.ByTestId("diff-broken-list")).ToHaveCountAsync(1);
         await AssertFitsAsync(page, $"activity-types-detail-draft-{shot}");
 
         await page.GotoAsync("approvals");
@@ -107,6 +111,10 @@ public sealed class ActivityTypeLayoutBrowserTests(BrowserFixture browser)
             .WithField("branchIdentifierWithAVeryLongUnbrokenApiName", FieldDataType.String, "Branch").WithField("teller", FieldDataType.String, "Teller").Build();
         Assert.True((await types.CreateAsync(Marketer, definition)).Succeeded);
         Assert.True((await types.ApproveAsync(Approver, definition.ApiName)).Succeeded);
+        // A saved smart list that constrains the field the draft removes: the diff names it as broken.
+        var typeId = (await types.GetAsync(definition.ApiName))!.Id;
+        var tellers = new SmartListQuery([SmartListFilter.Activity(typeId, FieldConstraint.Of("teller", ConstraintOperator.IsNotEmpty))]);
+        Assert.True((await provider.GetRequiredService<SmartListService>().SaveAsync(null, $"Customers served by a named teller {display[^4..]}", tellers)).Succeeded);
         var edit = Define.ActivityType.From(definition).WithDisplayName(display.Replace("deposited", "cashed", StringComparison.Ordinal)).WithoutField("teller")
             .WithField("receiptNumber", FieldDataType.Integer, "Receipt number").Build();
         Assert.True((await types.UpdateDraftAsync(Marketer, definition.ApiName, edit, null)).Succeeded);

@@ -72,6 +72,7 @@ public sealed partial class SmartListBuilderTests(BrowserFixture browser)
         // Save the members as a static list: a snapshot that opens on the Lists page with Ann in it.
         await page.ByTestId("smart-list-snapshot").ClickAsync();
         await page.ByTestId("snapshot-name").FillAsync($"Rust fans {tag} today");
+        await BrowserFixture.ScreenshotAsync(page, "smart-list-snapshot");
         await page.ByTestId("snapshot-save").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync($"Static list “Rust fans {tag} today” saved. Members: 1.");
         await page.Locator(".mud-snackbar").GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
