@@ -26,7 +26,7 @@ public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFa
             return Result.Failure<int>(problems);
         }
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var count = await ScalarAsync(context, sql.Count(), cancellationToken);
+        var count = await HintedAsync(sql, s => ScalarAsync(context, s.Count(), cancellationToken));
         return Result.Succeed(count);
     }
 
@@ -39,12 +39,16 @@ public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFa
             return Result.Failure<SmartListPage>(problems);
         }
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var count = await ScalarAsync(context, sql.Count(), cancellationToken);
-        var rows = new List<PersonRow>();
-        await foreach (var row in ReadPeopleAsync(context, sql.Page(sort, descending, Math.Max(0, skip), Math.Clamp(take, 1, MaxPageSize)), cancellationToken))
+        var count = await HintedAsync(sql, s => ScalarAsync(context, s.Count(), cancellationToken));
+        var rows = await HintedAsync(sql, async s =>
         {
-            rows.Add(row);
-        }
+            var read = new List<PersonRow>();
+            await foreach (var row in ReadPeopleAsync(context, s.Page(sort, descending, Math.Max(0, skip), Math.Clamp(take, 1, MaxPageSize)), cancellationToken))
+            {
+                read.Add(row);
+            }
+            return read;
+        });
         return Result.Succeed(new SmartListPage(rows, count));
     }
 
@@ -161,6 +165,23 @@ public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFa
         }
         var clock = new SmartListClock(timeProvider.GetUtcNow(), zone ?? TimeZoneInfo.Utc);
         return (new SmartListSql(query, validation.Logic!, options, clock), []);
+    }
+
+    /// <summary>
+    /// Runs a query that names indexes; if the file lost one since the catalog was read (a type's new version dropped a
+    /// field's index a moment ago), SQLite refuses the statement, and the same translation without names answers instead.
+    /// </summary>
+    private static async Task<T> HintedAsync<T>(SmartListSql sql, Func<SmartListSql, Task<T>> run)
+    {
+        try
+        {
+            return await run(sql);
+        }
+        catch (SqliteException e) when (e.Message.Contains("no such index", StringComparison.Ordinal)
+            || e.Message.Contains("no query solution", StringComparison.Ordinal))
+        {
+            return await run(sql.WithoutIndexHints());
+        }
     }
 
     private static DbCommand Prepare(AppDbContext context, SmartListCommand sql)
