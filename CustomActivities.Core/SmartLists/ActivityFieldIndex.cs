@@ -4,9 +4,10 @@ using CustomActivities.Core.ActivityTypes;
 namespace CustomActivities.Core.SmartLists;
 
 /// <summary>
-/// The partial expression index of one secondary field of one custom type: <c>(value, PersonId) WHERE ActivityTypeId = id</c>,
-/// where the value is written exactly as <see cref="SmartListSql"/> compares it (SQLite uses an expression index only for the
-/// identical expression). A range or equality on the field then reads the index alone, never a row's JSON; an equality
+/// The partial expression index of one secondary field of one custom type:
+/// <c>(value, PersonId, OccurredAt) WHERE ActivityTypeId = id</c>, where the value is written exactly as
+/// <see cref="SmartListSql"/> compares it (SQLite uses an expression index only for the identical expression). A range or
+/// equality on the field, with or without a date window, then reads the index alone, never a row or its JSON; an equality
 /// also serves the per-person probe (value, person). Its name and JSON path are built only from the integer type id and a
 /// validated API name (letters and digits), never from user text, so they can be written into SQL.
 /// </summary>
@@ -18,7 +19,7 @@ public sealed record ActivityFieldIndex(int TypeId, string FieldApiName, ValueKi
 
     /// <summary>The one text of the CREATE statement; start-up compares it with sqlite_master to find a stale definition.</summary>
     public string CreateSql =>
-        $"CREATE INDEX \"{Name}\" ON \"Activities\" ({Value(FieldApiName, Kind, "")}{(Kind == ValueKind.Text ? " COLLATE NOCASE" : "")}, \"PersonId\") " +
+        $"CREATE INDEX \"{Name}\" ON \"Activities\" ({Value(FieldApiName, Kind, "")}{(Kind == ValueKind.Text ? " COLLATE NOCASE" : "")}, \"PersonId\", \"OccurredAt\") " +
         $"WHERE \"ActivityTypeId\" = {TypeId.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>

@@ -22,8 +22,8 @@ public enum SmartListSort
 /// Each filter becomes one predicate on p, in one of two shapes chosen per filter:
 /// <list type="bullet">
 /// <item>a list, <c>p.Id IN (SELECT PersonId FROM Activities WHERE type, window, constraints)</c>, built once: through
-/// IX_Activities_Type_Time for a window, else through the field's <see cref="ActivityFieldIndex"/> (a covering range,
-/// no JSON read) when a constraint can use one;</item>
+/// IX_Activities_Type_Time for a window of a month or less, else through the field's <see cref="ActivityFieldIndex"/> (a
+/// covering range that holds the time too: no row, no JSON read) when a constraint can use one;</item>
 /// <item>a probe, <c>EXISTS (SELECT 1 FROM Activities a WHERE a.PersonId = p.Id AND …)</c>, asked per candidate person
 /// through IX_Activities_Person_Type_Timeline (or an equality's field index), used inside an AND that holds a narrowing
 /// filter (a recent window or a static list): that filter lists the few candidates, and building the list of everybody
@@ -164,7 +164,7 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
 
     private string ActivityPredicate(SmartListFilter filter)
     {
-        var index = filter.Window is null ? FieldIndex(filter, equalityOnly: false) : null;
+        var index = IsShort(filter.Window) ? null : FieldIndex(filter, equalityOnly: false);
         var matching = $"SELECT a.PersonId FROM Activities a{Hint(index?.Name)} WHERE {ActivityWhere(filter)}";
         var times = filter.Times ?? new ActivityTimes(TimesComparison.AtLeast, 1);
         return times switch
@@ -180,7 +180,7 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
     /// <summary>The same filter asked about the person of the current row (PersonId is never null, so NOT EXISTS is NOT IN).</summary>
     private string ActivityProbe(SmartListFilter filter)
     {
-        var index = (filter.Window is null ? FieldIndex(filter, equalityOnly: true)?.Name : null) ?? PersonTypeIndex;
+        var index = FieldIndex(filter, equalityOnly: true)?.Name ?? PersonTypeIndex;
         var from = $"FROM Activities a{Hint(index)} WHERE a.PersonId = p.Id AND {ActivityWhere(filter)}";
         var times = filter.Times ?? new ActivityTimes(TimesComparison.AtLeast, 1);
         return times switch
@@ -192,6 +192,17 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
             _ => $"(SELECT COUNT(*) {from}) <= {Param(times.Count)}",
         };
     }
+
+    /// <summary>
+    /// A window of a month or less: its activities are few, so listing them through IX_Activities_Type_Time and reading
+    /// their rows beats scanning a field index's whole value range (which covers the window too, but over all time).
+    /// </summary>
+    private static bool IsShort(ActivityWindow? window) => window switch
+    {
+        { Kind: WindowKind.InPast } w => w.Unit switch { WindowUnit.Days => w.Amount, WindowUnit.Weeks => w.Amount * 7, _ => w.Amount * 31 } <= 31,
+        { Kind: WindowKind.Between, From: { } from, To: { } to } => to.DayNumber - from.DayNumber < 31,
+        _ => false,
+    };
 
     private string Hint(string? index) => indexHints && index is not null ? $" INDEXED BY \"{index}\"" : "";
 
