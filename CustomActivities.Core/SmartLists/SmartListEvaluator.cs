@@ -77,7 +77,7 @@ public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFa
             return Result.Failure<IReadOnlyList<int>>(problems);
         }
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await context.Database.OpenConnectionAsync(cancellationToken);
+        await OpenAsync(context, cancellationToken);
         await using var command = Prepare(context, sql.Ids());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var ids = new List<int>();
@@ -97,7 +97,7 @@ public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFa
             return Result.Failure<SmartListWhy>(problems);
         }
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await context.Database.OpenConnectionAsync(cancellationToken);
+        await OpenAsync(context, cancellationToken);
         var holds = new bool[query.Filters.Count + 1];
         await using (var command = Prepare(context, sql.Why(personId)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -143,7 +143,7 @@ public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFa
         }
         var command = page ? sql.Page(SmartListSort.Email, false, 0, 50) : sql.Count();
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await context.Database.OpenConnectionAsync(cancellationToken);
+        await OpenAsync(context, cancellationToken);
         await using var explain = Prepare(context, command with { Text = "EXPLAIN QUERY PLAN " + command.Text });
         await using var reader = await explain.ExecuteReaderAsync(cancellationToken);
         var plan = new List<string>();
@@ -184,6 +184,23 @@ public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFa
         }
     }
 
+    /// <summary>
+    /// Opens the context's own connection (never pooled) for smart list queries: a list of hundreds of thousands of
+    /// people is a temporary B-tree, and SQLite's default keeps those in a temporary file, which tripled the time of a
+    /// five-filter count at 1,000,000 people. In memory it costs a few bytes per person, for the length of one query.
+    /// </summary>
+    private static async Task OpenAsync(AppDbContext context, CancellationToken cancellationToken)
+    {
+        var wasOpen = context.Database.GetDbConnection().State == System.Data.ConnectionState.Open;
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        if (!wasOpen)
+        {
+            await using var pragma = context.Database.GetDbConnection().CreateCommand();
+            pragma.CommandText = "PRAGMA temp_store=MEMORY;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     private static DbCommand Prepare(AppDbContext context, SmartListCommand sql)
     {
         var command = context.Database.GetDbConnection().CreateCommand();
@@ -197,7 +214,7 @@ public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFa
 
     private static async Task<int> ScalarAsync(AppDbContext context, SmartListCommand sql, CancellationToken cancellationToken)
     {
-        await context.Database.OpenConnectionAsync(cancellationToken);
+        await OpenAsync(context, cancellationToken);
         await using var command = Prepare(context, sql);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -205,7 +222,7 @@ public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFa
     private static async IAsyncEnumerable<PersonRow> ReadPeopleAsync(AppDbContext context, SmartListCommand sql,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await context.Database.OpenConnectionAsync(cancellationToken);
+        await OpenAsync(context, cancellationToken);
         await using var command = Prepare(context, sql);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
