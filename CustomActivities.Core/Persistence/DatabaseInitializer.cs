@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CustomActivities.Core.SmartLists;
 using CustomActivities.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -10,13 +11,14 @@ namespace CustomActivities.Core.Persistence;
 /// <summary>What start-up did that the person running the app must know (the generated admin password).</summary>
 public sealed record InitializationResult(string? CreatedAdminEmail, string? GeneratedAdminPassword);
 
-/// <summary>Brings the database to the current schema and makes sure roles and a first admin exist.</summary>
+/// <summary>Brings the database to the current schema (and its field indexes) and makes sure roles and a first admin exist.</summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<AppDbContext> contextFactory,
     RoleManager<IdentityRole> roleManager,
     UserManager<ApplicationUser> userManager,
     IOptions<AdminOptions> adminOptions,
     TimeProvider timeProvider,
+    ActivityFieldIndexes fieldIndexes,
     ILogger<DatabaseInitializer> logger)
 {
     public const string DefaultAdminEmail = "admin@customactivities.local";
@@ -27,6 +29,9 @@ public sealed class DatabaseInitializer(
         {
             await context.Database.MigrateAsync(cancellationToken);
         }
+        // Smart lists' field indexes live outside the EF model (one per approved field); a file made before them, or an
+        // Activities table rebuilt by a migration, gets them here.
+        await fieldIndexes.ReconcileAsync(cancellationToken);
 
         foreach (var role in Roles.All)
         {

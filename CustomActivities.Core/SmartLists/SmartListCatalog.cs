@@ -20,9 +20,18 @@ public sealed record FilterableType(int Id, string ApiName, string FilterName, s
 
 public sealed record FilterableList(int Id, string Name);
 
-/// <summary>What filters can refer to: approved types (standard and custom, archived ones only to read saved lists), static lists.</summary>
-public sealed record SmartListFilterOptions(IReadOnlyList<FilterableType> Types, IReadOnlyList<FilterableList> Lists)
+/// <summary>
+/// What filters can refer to: approved types (standard and custom, archived ones only to read saved lists), static lists;
+/// and the CREATE statements of the <see cref="ActivityFieldIndex"/>es the file holds now as today's fields call for
+/// them (the SQL names only those; by definition, not name, since SQLite names ignore case and field names do not).
+/// </summary>
+public sealed record SmartListFilterOptions(IReadOnlyList<FilterableType> Types, IReadOnlyList<FilterableList> Lists,
+    IReadOnlySet<string>? FieldIndexes = null)
 {
+    /// <summary>The field's index when the file holds it with today's definition, else null.</summary>
+    public ActivityFieldIndex? IndexOf(FilterableType type, FilterableField field) =>
+        ActivityFieldIndex.For(type.Id, field) is { } index && FieldIndexes?.Contains(index.CreateSql) == true ? index : null;
+
     public FilterableType? Type(int id) => Types.FirstOrDefault(t => t.Id == id);
     public FilterableList? List(int id) => Lists.FirstOrDefault(l => l.Id == id);
 
@@ -72,6 +81,14 @@ public sealed class SmartListCatalog(IDbContextFactory<AppDbContext> contextFact
                 [.. x.Live.Fields.OrderBy(f => f.Position).Select(f => new FilterableField(f.ApiName, f.DisplayName, f.DataType, f.IsPrimary))]))
             .OrderBy(t => t.IsStandard).ThenBy(t => t.FilterName, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
-        return new SmartListFilterOptions(filterable, lists);
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        var existing = await ActivityFieldIndexes.ExistingAsync(context.Database.GetDbConnection(), cancellationToken);
+        // An index whose stored definition differs (a field changed kind and start-up has not caught up) is not named.
+        var usable = filterable
+            .SelectMany(t => t.Fields.Select(f => ActivityFieldIndex.For(t.Id, f)))
+            .Where(i => i is not null && existing.TryGetValue(i.Name, out var sql) && string.Equals(sql, i.CreateSql, StringComparison.Ordinal))
+            .Select(i => i!.CreateSql)
+            .ToHashSet(StringComparer.Ordinal);
+        return new SmartListFilterOptions(filterable, lists, usable);
     }
 }

@@ -18,47 +18,60 @@ public enum SmartListSort
 
 /// <summary>
 /// Translates a validated smart list into SQL over People (alias p) and Activities (alias a). Every value is a parameter;
-/// only column names, operators and parameter names are written into the text. Each filter becomes one predicate on p:
-/// an activity filter is <c>p.Id IN (SELECT PersonId FROM Activities WHERE type, window, constraints)</c>, which SQLite
-/// evaluates once through IX_Activities_Type_Time, not once per person.
+/// only column names, operators, parameter names, integer type ids and validated API names are written into the text.
+/// Each filter becomes one predicate on p, in one of two shapes chosen per filter:
+/// <list type="bullet">
+/// <item>a list, <c>p.Id IN (SELECT PersonId FROM Activities WHERE type, window, constraints)</c>, built once: through
+/// IX_Activities_Type_Time for a window of a month or less, else through the field's <see cref="ActivityFieldIndex"/> (a
+/// covering range that holds the time too: no row, no JSON read) when a constraint can use one;</item>
+/// <item>a probe, <c>EXISTS (SELECT 1 FROM Activities a WHERE a.PersonId = p.Id AND …)</c>, asked per candidate person
+/// through IX_Activities_Person_Type_Timeline (or an equality's field index), used inside an AND that holds a narrowing
+/// filter (a recent window or a static list): that filter lists the few candidates, and building the list of everybody
+/// who ever did the other, unwindowed activity is what used to cost seconds. "Why" asks about one person, so it probes
+/// everything.</item>
+/// </list>
+/// Both shapes keep the same semantics (counts, "not", windows in the viewer's zone); only the access path differs.
+/// Index names go into <c>INDEXED BY</c> because SQLite's planner, without statistics, does not pick an expression index.
 /// </summary>
-internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartListFilterOptions options, SmartListClock clock)
+internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartListFilterOptions options, SmartListClock clock, bool indexHints = true)
 {
     private const string PersonColumns = "p.Id, p.Email, p.FirstName, p.LastName, p.Company, p.CreatedAt, p.LastActivityAt";
+    private const string PersonTypeIndex = "IX_Activities_Person_Type_Timeline";
     private readonly List<(string Name, object Value)> parameters = [];
-    // "Why" asks about one person: each activity subquery is then tied to that person (p.Id), so it seeks
-    // IX_Activities_Person_Type_Timeline instead of listing every person who matches.
-    private bool onePerson;
 
-    public SmartListCommand Count() => Build($"SELECT COUNT(*) FROM People p WHERE {Predicate(logic)}");
+    /// <summary>The same translation naming no index: the fallback when the file lost an index after the catalog was read.</summary>
+    public SmartListSql WithoutIndexHints() => new(query, logic, options, clock, indexHints: false);
+
+    public SmartListCommand Count() => Build($"SELECT COUNT(*) FROM People p WHERE {Predicate(logic, probe: false)}");
 
     public SmartListCommand Page(SmartListSort sort, bool descending, int skip, int take)
     {
         var direction = descending ? "DESC" : "ASC";
-        var order = sort switch
+        var (order, index) = sort switch
         {
-            SmartListSort.Name => $"p.LastName {direction}, p.FirstName {direction}",
-            SmartListSort.Company => $"p.Company {direction}",
-            SmartListSort.Created => $"p.CreatedAt {direction}",
-            SmartListSort.LastActivity => $"p.LastActivityAt {direction}",
-            _ => $"p.Email {direction}",
+            SmartListSort.Name => ($"p.LastName {direction}, p.FirstName {direction}", "IX_People_LastName"),
+            SmartListSort.Company => ($"p.Company {direction}", "IX_People_Company"),
+            SmartListSort.Created => ($"p.CreatedAt {direction}", "IX_People_CreatedAt"),
+            SmartListSort.LastActivity => ($"p.LastActivityAt {direction}", "IX_People_LastActivityAt"),
+            _ => ($"p.Email {direction}", "IX_People_Email"),
         };
-        var where = Predicate(logic);
-        return Build($"SELECT {PersonColumns} FROM People p WHERE {where} ORDER BY {order}, p.Id {direction} LIMIT {Param(take)} OFFSET {Param(skip)}");
+        // Without a narrowing filter the members are many: reading people in the sort's index order stops after one page,
+        // where listing them first would sort every member. With one, the few candidates are sorted instead.
+        var people = indexHints && !Narrowed(logic) ? $"People p INDEXED BY {index}" : "People p";
+        var where = Predicate(logic, probe: false);
+        return Build($"SELECT {PersonColumns} FROM {people} WHERE {where} ORDER BY {order}, p.Id {direction} LIMIT {Param(take)} OFFSET {Param(skip)}");
     }
 
     /// <summary>Every member in id order, for the CSV export (streamed by the caller).</summary>
-    public SmartListCommand All() => Build($"SELECT {PersonColumns} FROM People p WHERE {Predicate(logic)} ORDER BY p.Id");
+    public SmartListCommand All() => Build($"SELECT {PersonColumns} FROM People p WHERE {Predicate(logic, probe: false)} ORDER BY p.Id");
 
     /// <summary>Every member's id in id order (saving the members as a static list).</summary>
-    public SmartListCommand Ids() => Build($"SELECT p.Id FROM People p WHERE {Predicate(logic)} ORDER BY p.Id");
+    public SmartListCommand Ids() => Build($"SELECT p.Id FROM People p WHERE {Predicate(logic, probe: false)} ORDER BY p.Id");
 
     /// <summary>One row for one person: whether each filter holds, then whether the whole list does.</summary>
     public SmartListCommand Why(int personId)
     {
-        onePerson = true;
-        var columns = query.Filters.Select((_, i) => $"({FilterPredicate(i + 1)})").Append($"({Predicate(logic)})").ToList();
-        onePerson = false;
+        var columns = query.Filters.Select((_, i) => $"({FilterPredicate(i + 1, probe: true)})").Append($"({Predicate(logic, probe: true)})").ToList();
         return Build($"SELECT {string.Join(", ", columns)} FROM People p WHERE p.Id = {Param(personId)}");
     }
 
@@ -68,7 +81,7 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
         var filter = query.Filters[filterNumber - 1];
         return Build($"""
             SELECT a.Id, a.OccurredAt, a.PrimaryValue, a.Attributes, COUNT(*) OVER ()
-            FROM Activities a WHERE a.PersonId = {Param(personId)} AND {ActivityWhere(filter)}
+            FROM Activities a{Hint(PersonTypeIndex)} WHERE a.PersonId = {Param(personId)} AND {ActivityWhere(filter)}
             ORDER BY a.OccurredAt DESC, a.Id DESC LIMIT {Param(limit)}
             """);
     }
@@ -87,21 +100,62 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
         return name;
     }
 
-    private string Predicate(LogicNode node) => node switch
+    private string Predicate(LogicNode node, bool probe) => node switch
     {
-        LogicNode.Filter f => FilterPredicate(f.Number),
-        LogicNode.And a => $"({Predicate(a.Left)} AND {Predicate(a.Right)})",
-        LogicNode.Or o => $"({Predicate(o.Left)} OR {Predicate(o.Right)})",
-        LogicNode.Not n => $"(NOT {Predicate(n.Operand)})",
+        LogicNode.Filter f => FilterPredicate(f.Number, probe),
+        LogicNode.And a => AndPredicate(a, probe),
+        LogicNode.Or o => $"({Predicate(o.Left, probe)} OR {Predicate(o.Right, probe)})",
+        LogicNode.Not n => $"(NOT {Predicate(n.Operand, probe)})",
         _ => throw new InvalidOperationException("Unknown logic node."),
     };
 
-    private string FilterPredicate(int number)
+    /// <summary>
+    /// The terms of one AND (nested ANDs flattened: same meaning). When one of them narrows, it stays a list and every
+    /// other activity filter under this AND is probed for its candidates only.
+    /// </summary>
+    private string AndPredicate(LogicNode.And node, bool probe)
+    {
+        var terms = Conjuncts(node).ToList();
+        var narrowed = probe || terms.Any(IsNarrowing);
+        return "(" + string.Join(" AND ", terms.Select(t => IsNarrowing(t) && !probe ? Predicate(t, probe: false) : Predicate(t, narrowed))) + ")";
+    }
+
+    private static IEnumerable<LogicNode> Conjuncts(LogicNode node) =>
+        node is LogicNode.And and ? Conjuncts(and.Left).Concat(Conjuncts(and.Right)) : [node];
+
+    /// <summary>Whether the whole list is driven by a narrowing filter (then its members are few).</summary>
+    private bool Narrowed(LogicNode node) => node switch
+    {
+        LogicNode.And and => Conjuncts(and).Any(IsNarrowing),
+        _ => IsNarrowing(node),
+    };
+
+    /// <summary>
+    /// A filter that lists few people: being on a static list, or a positive activity filter within a recent window
+    /// (in the past N, or between two dates). A heuristic without statistics; a wrong guess costs speed, never meaning.
+    /// </summary>
+    private bool IsNarrowing(LogicNode node)
+    {
+        if (node is not LogicNode.Filter f)
+        {
+            return false;
+        }
+        var filter = query.Filters[f.Number - 1];
+        return !filter.Not && filter.Kind switch
+        {
+            SmartListFilterKind.ListMembership => true,
+            SmartListFilterKind.Activity => filter.Window is { Kind: WindowKind.InPast or WindowKind.Between }
+                && filter.Times is null or { Comparison: TimesComparison.AtLeast },
+            _ => false,
+        };
+    }
+
+    private string FilterPredicate(int number, bool probe)
     {
         var filter = query.Filters[number - 1];
         var predicate = filter.Kind switch
         {
-            SmartListFilterKind.Activity => ActivityPredicate(filter),
+            SmartListFilterKind.Activity => probe ? ActivityProbe(filter) : ActivityPredicate(filter),
             SmartListFilterKind.ListMembership => $"p.Id IN (SELECT m.PersonId FROM StaticListMembers m WHERE m.ListId = {Param(filter.ListId!.Value)})",
             _ => AttributePredicate(filter.ConstraintList[0]),
         };
@@ -110,7 +164,8 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
 
     private string ActivityPredicate(SmartListFilter filter)
     {
-        var matching = $"SELECT a.PersonId FROM Activities a WHERE {(onePerson ? "a.PersonId = p.Id AND " : "")}{ActivityWhere(filter)}";
+        var index = IsShort(filter.Window) ? null : FieldIndex(filter, equalityOnly: false);
+        var matching = $"SELECT a.PersonId FROM Activities a{Hint(index?.Name)} WHERE {ActivityWhere(filter)}";
         var times = filter.Times ?? new ActivityTimes(TimesComparison.AtLeast, 1);
         return times switch
         {
@@ -122,10 +177,70 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
         };
     }
 
+    /// <summary>The same filter asked about the person of the current row (PersonId is never null, so NOT EXISTS is NOT IN).</summary>
+    private string ActivityProbe(SmartListFilter filter)
+    {
+        var index = FieldIndex(filter, equalityOnly: true)?.Name ?? PersonTypeIndex;
+        var from = $"FROM Activities a{Hint(index)} WHERE a.PersonId = p.Id AND {ActivityWhere(filter)}";
+        var times = filter.Times ?? new ActivityTimes(TimesComparison.AtLeast, 1);
+        return times switch
+        {
+            { Comparison: TimesComparison.AtLeast, Count: <= 1 } => $"EXISTS (SELECT 1 {from})",
+            { Comparison: TimesComparison.AtLeast } => $"(SELECT COUNT(*) {from}) >= {Param(times.Count)}",
+            { Comparison: TimesComparison.Exactly, Count: 0 } => $"NOT EXISTS (SELECT 1 {from})",
+            { Comparison: TimesComparison.Exactly } => $"(SELECT COUNT(*) {from}) = {Param(times.Count)}",
+            _ => $"(SELECT COUNT(*) {from}) <= {Param(times.Count)}",
+        };
+    }
+
+    /// <summary>
+    /// A window of a month or less: its activities are few, so listing them through IX_Activities_Type_Time and reading
+    /// their rows beats scanning a field index's whole value range (which covers the window too, but over all time).
+    /// </summary>
+    private static bool IsShort(ActivityWindow? window) => window switch
+    {
+        { Kind: WindowKind.InPast } w => w.Unit switch { WindowUnit.Days => w.Amount, WindowUnit.Weeks => w.Amount * 7, _ => w.Amount * 31 } <= 31,
+        { Kind: WindowKind.Between, From: { } from, To: { } to } => to.DayNumber - from.DayNumber < 31,
+        _ => false,
+    };
+
+    private string Hint(string? index) => indexHints && index is not null ? $" INDEXED BY \"{index}\"" : "";
+
+    /// <summary>
+    /// The field index one of the filter's constraints can seek (an equality first, else a range), when the file has it.
+    /// Only the forms <see cref="Condition"/> writes for these operators are ones SQLite matches to the index.
+    /// </summary>
+    private ActivityFieldIndex? FieldIndex(SmartListFilter filter, bool equalityOnly)
+    {
+        var type = options.Type(filter.ActivityTypeId!.Value)!;
+        var candidates = filter.ConstraintList
+            .Select(c => (Constraint: c, Field: type.Field(c.Field)!))
+            .Select(x => (x.Constraint, Index: options.IndexOf(type, x.Field)))
+            .Where(x => x.Index is not null && (IsEquality(x.Index.Kind, x.Constraint) || (!equalityOnly && IsRange(x.Index.Kind, x.Constraint))))
+            .OrderBy(x => IsEquality(x.Index!.Kind, x.Constraint) ? 0 : 1);
+        return candidates.Select(x => x.Index).FirstOrDefault();
+    }
+
+    private static bool IsEquality(ValueKind kind, FieldConstraint constraint) => (kind, constraint.Operator) switch
+    {
+        (ValueKind.Text, ConstraintOperator.Is) => true,
+        (ValueKind.Number, ConstraintOperator.Equal) => true,
+        (ValueKind.Boolean, _) => true,
+        (ValueKind.Date, ConstraintOperator.On) => true,
+        _ => false,
+    };
+
+    private static bool IsRange(ValueKind kind, FieldConstraint constraint) => kind switch
+    {
+        ValueKind.Number => constraint.Operator != ConstraintOperator.NotEqual,
+        ValueKind.Date or ValueKind.DateTime => true,
+        _ => false,
+    };
+
     private string ActivityWhere(SmartListFilter filter)
     {
         var type = options.Type(filter.ActivityTypeId!.Value)!;
-        var sql = new StringBuilder($"a.ActivityTypeId = {Param(type.Id)}");
+        var sql = new StringBuilder($"a.ActivityTypeId = {TypeId(type.Id)}");
         if (filter.Window is { } window)
         {
             sql.Append(" AND ").Append(WindowCondition(window));
@@ -136,11 +251,25 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
             // A standard type's primary value is a name; the id Marketo filters on (list, lead, field) is PrimaryValueId.
             var value = field.IsPrimary
                 ? (type.IsStandard ? "a.PrimaryValueId" : "a.PrimaryValue")
-                : $"json_extract(a.Attributes, {Param("$.\"" + field.ApiName.Replace("\"", "\\\"") + "\"")})";
+                : SecondaryValue(field);
             sql.Append(" AND ").Append(Condition(value, field.Kind, constraint, TextInstant));
         }
         return sql.ToString();
     }
+
+    /// <summary>
+    /// The type id is an integer of the catalog, written as a literal so that SQLite can prove a partial index
+    /// (<c>WHERE ActivityTypeId = id</c>) applies; a parameter would hide the value from the planner.
+    /// </summary>
+    private static string TypeId(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A secondary field read from the JSON, written exactly as its <see cref="ActivityFieldIndex"/> is (the path is a
+    /// validated API name: letters and digits); a name that is not stays a parameter path.
+    /// </summary>
+    private string SecondaryValue(FilterableField field) => ActivityFieldIndex.CanName(field.ApiName)
+        ? ActivityFieldIndex.Extract(field.ApiName, "a.")
+        : $"json_extract(a.Attributes, {Param("$.\"" + field.ApiName.Replace("\"", "\\\"") + "\"")})";
 
     private string WindowCondition(ActivityWindow window) => window.Kind switch
     {
@@ -177,7 +306,10 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
                 var text = $"COALESCE({value}, '')";
                 return constraint.Operator switch
                 {
-                    ConstraintOperator.Is => AnyOf(values, v => $"{text} = {Param(v)} COLLATE NOCASE"),
+                    // One IN, not ORed equalities: SQLite seeks an index (NOCASE) for each value of an IN.
+                    ConstraintOperator.Is => values.Count == 1
+                        ? $"{text} = {Param(values[0])} COLLATE NOCASE"
+                        : $"{text} COLLATE NOCASE IN ({string.Join(", ", values.Select(v => Param(v)))})",
                     ConstraintOperator.IsNot => $"NOT {AnyOf(values, v => $"{text} = {Param(v)} COLLATE NOCASE")}",
                     ConstraintOperator.Contains => AnyOf(values, v => $"{text} LIKE {Param("%" + SqlLike.Escape(v) + "%")} ESCAPE '\\'"),
                     ConstraintOperator.StartsWith => AnyOf(values, v => $"{text} LIKE {Param(SqlLike.Escape(v) + "%")} ESCAPE '\\'"),
@@ -201,8 +333,8 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
             case ValueKind.Boolean:
                 // A primary value holds "true"/"false"; json_extract gives 1/0 for a secondary field's JSON boolean.
                 return constraint.Operator == ConstraintOperator.IsTrue
-                    ? $"({value} = {Param("true")} OR {value} = {Param(1L)})"
-                    : $"({value} = {Param("false")} OR {value} = {Param(0L)})";
+                    ? $"{value} IN ({Param("true")}, {Param(1L)})"
+                    : $"{value} IN ({Param("false")}, {Param(0L)})";
             case ValueKind.Date:
                 return constraint.Operator switch
                 {

@@ -51,6 +51,8 @@ public sealed class SmartListFixture : IAsyncLifetime
         context.AddRange(webinar, consent, vip);
         context.AddRange(people.Values);
         await context.SaveChangesAsync(ct);
+        // As start-up would for types written straight to the file: every constraint below then meets its field index.
+        await Host.Get<ActivityFieldIndexes>().ReconcileAsync(ct);
         Webinar = webinar.Id;
         Consent = consent.Id;
         VipList = vip.Id;

@@ -39,6 +39,8 @@ public sealed class SmartListPropertyTests
             await context.SaveChangesAsync(Ct);
             typeId = type.Id;
         }
+        // As start-up would: the numbers, flags and dates then go through their field indexes (lists and probes).
+        await host.Get<ActivityFieldIndexes>().ReconcileAsync(Ct);
         var seeds = Gen.Choose(0, int.MaxValue).Sample(10, new Rnd(20261130UL), 40);
 
         foreach (var seed in seeds)

@@ -1,0 +1,159 @@
+using CustomActivities.Core.Activities;
+using CustomActivities.Core.ActivityTypes;
+using CustomActivities.Core.Persistence;
+using CustomActivities.Core.SmartLists;
+using CustomActivities.Tests.Builders;
+using CustomActivities.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using static CustomActivities.Tests.Support.Actors;
+
+namespace CustomActivities.Tests.Unit.SmartLists;
+
+/// <summary>
+/// The field indexes smart lists seek: approval creates them, start-up reconciles them (a file made before them, or a
+/// type written straight to the database), a field removed by a new version loses its index while old activities still
+/// evaluate, and the SQL names an index only when the file holds it with today's definition.
+/// </summary>
+public sealed class SmartListFieldIndexTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<int> ApproveWebinarAsync(CoreTestHost host)
+    {
+        var service = host.Get<ActivityTypeService>();
+        var definition = Define.ActivityType.WithField("minutes", FieldDataType.Integer).WithField("vip", FieldDataType.Boolean)
+            .WithField("notes", FieldDataType.Text).Build();
+        Assert.True((await service.CreateAsync(Marketer, definition, Ct)).Succeeded);
+        Assert.True((await service.ApproveAsync(Admin, "webinarAttended", cancellationToken: Ct)).Succeeded);
+        await using var context = host.NewContext();
+        return context.ActivityTypes.Single(t => t.ApiName == "webinarAttended").Id;
+    }
+
+    [Fact]
+    public async Task Approving_a_type_creates_an_index_per_deserving_secondary_field()
+    {
+        await using var host = await new CoreTestHostBuilder().At(Now).BuildAsync();
+
+        var typeId = await ApproveWebinarAsync(host);
+
+        var existing = await host.Get<ActivityFieldIndexes>().ExistingAsync(Ct);
+        // The primary field is a column, and long text is searched with "contains", which no index serves.
+        Assert.Equal([$"IX_ActivityField_{typeId}_minutes", $"IX_ActivityField_{typeId}_vip"], existing.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(new ActivityFieldIndex(typeId, "minutes", ValueKind.Number).CreateSql, existing[$"IX_ActivityField_{typeId}_minutes"]);
+    }
+
+    [Fact]
+    public async Task Start_up_creates_the_missing_indexes_and_drops_stale_ones_then_has_nothing_left_to_do()
+    {
+        await using var host = await new CoreTestHostBuilder().At(Now).BuildAsync();
+        int typeId;
+        await using (var context = host.NewContext())
+        {
+            // Written straight to the file (as the seed command and older builds did): no approval event, no index.
+            var type = A.ActivityType.Named("webinarAttended", "Webinar attended").WithField("seats", FieldDataType.Integer).Build();
+            context.Add(type);
+            await context.SaveChangesAsync(Ct);
+            typeId = type.Id;
+            var stale = $"CREATE INDEX \"IX_ActivityField_{typeId}_gone\" ON \"Activities\" (\"PersonId\") WHERE \"ActivityTypeId\" = {typeId}";
+            await context.Database.ExecuteSqlRawAsync(stale, Ct);
+        }
+        Assert.DoesNotContain($"IX_ActivityField_{typeId}_seats", (await host.Get<ActivityFieldIndexes>().ExistingAsync(Ct)).Keys);
+
+        await host.Get<DatabaseInitializer>().InitializeAsync(Ct);
+
+        Assert.Equal([$"IX_ActivityField_{typeId}_seats"], (await host.Get<ActivityFieldIndexes>().ExistingAsync(Ct)).Keys);
+        var again = await host.Get<ActivityFieldIndexes>().ReconcileAsync(Ct);
+        Assert.Empty(again.Created);
+        Assert.Empty(again.Dropped);
+    }
+
+    [Fact]
+    public async Task A_field_removed_by_a_new_version_loses_its_index_and_old_activities_still_evaluate()
+    {
+        await using var host = await new CoreTestHostBuilder().At(Now).BuildAsync();
+        var typeId = await ApproveWebinarAsync(host);
+        var person = A.Person.WithEmail("ann@x.com").Build();
+        await using (var context = host.NewContext())
+        {
+            context.Add(person);
+            await context.SaveChangesAsync(Ct);
+        }
+        await host.Get<ActivityBulkWriter>().WriteAsync(
+            [An.Activity(person.Id, typeId).At(Now.AddDays(-2)).Primary("Intro").With("minutes", 50).With("vip", true).Build()], Ct);
+        var service = host.Get<ActivityTypeService>();
+        var detail = (await service.GetAsync("webinarAttended", Ct))!;
+
+        Assert.True((await service.UpdateDraftAsync(Marketer, "webinarAttended", detail.Editing().WithoutField("minutes").Build(), detail.ConcurrencyStamp, Ct)).Succeeded);
+        Assert.True((await service.ApproveAsync(Admin, "webinarAttended", cancellationToken: Ct)).Succeeded);
+
+        Assert.Equal([$"IX_ActivityField_{typeId}_vip"], (await host.Get<ActivityFieldIndexes>().ExistingAsync(Ct)).Keys);
+        var evaluator = host.Get<SmartListEvaluator>();
+        var any = await evaluator.CountAsync(new SmartListQuery([SmartListFilter.Activity(typeId)]), cancellationToken: Ct);
+        var vip = await evaluator.CountAsync(new SmartListQuery([SmartListFilter.Activity(typeId, FieldConstraint.Of("vip", ConstraintOperator.IsTrue))]), cancellationToken: Ct);
+        Assert.Equal(1, any.Value);
+        Assert.Equal(1, vip.Value);
+        // The removed field can no longer be filtered: the list says so instead of failing.
+        var removed = await evaluator.CountAsync(new SmartListQuery([SmartListFilter.Activity(typeId, FieldConstraint.Of("minutes", ConstraintOperator.Greater, "10"))]), cancellationToken: Ct);
+        Assert.False(removed.Succeeded);
+    }
+
+    [Fact]
+    public async Task A_two_filter_all_list_lists_the_recent_window_and_probes_the_field_through_its_index()
+    {
+        await using var host = await new CoreTestHostBuilder().At(Now).BuildAsync();
+        var typeId = await ApproveWebinarAsync(host);
+        var query = new SmartListQuery(
+        [
+            SmartListFilter.Activity(typeId, FieldConstraint.Of("vip", ConstraintOperator.IsTrue)),
+            new SmartListFilter(SmartListFilterKind.Activity, typeId, Window: ActivityWindow.Past(30)),
+        ]);
+
+        var plan = string.Join(" | ", await host.Get<SmartListEvaluator>().ExplainAsync(query, page: false, Ct));
+
+        Assert.Contains("LIST SUBQUERY", plan);
+        Assert.Contains("USING INDEX IX_Activities_Type_Time (ActivityTypeId=? AND OccurredAt>?)", plan);
+        Assert.Contains($"IX_ActivityField_{typeId}_vip (<expr>=? AND PersonId=?)", plan);
+        Assert.DoesNotContain("SCAN a", plan);
+    }
+
+    [Fact]
+    public async Task Without_a_window_a_range_on_an_indexed_field_reads_the_field_index_and_a_page_stops_in_sort_order()
+    {
+        await using var host = await new CoreTestHostBuilder().At(Now).BuildAsync();
+        var typeId = await ApproveWebinarAsync(host);
+        var query = new SmartListQuery([SmartListFilter.Activity(typeId, FieldConstraint.Of("minutes", ConstraintOperator.GreaterOrEqual, "60"))]);
+        var evaluator = host.Get<SmartListEvaluator>();
+
+        var count = string.Join(" | ", await evaluator.ExplainAsync(query, page: false, Ct));
+        var page = string.Join(" | ", await evaluator.ExplainAsync(query, page: true, Ct));
+
+        Assert.Contains($"SEARCH a USING INDEX IX_ActivityField_{typeId}_minutes (<expr>>?)", count);
+        Assert.Contains("SCAN p USING INDEX IX_People_Email", page);
+        Assert.DoesNotContain("TEMP B-TREE FOR ORDER BY", page);
+    }
+
+    [Fact]
+    public async Task An_index_whose_stored_definition_differs_is_not_named_and_start_up_rebuilds_it()
+    {
+        await using var host = await new CoreTestHostBuilder().At(Now).BuildAsync();
+        var typeId = await ApproveWebinarAsync(host);
+        var name = $"IX_ActivityField_{typeId}_minutes";
+        await using (var context = host.NewContext())
+        {
+            // As if the field had been text when the index was built: same name, another expression.
+            var drop = $"DROP INDEX \"{name}\"";
+            await context.Database.ExecuteSqlRawAsync(drop, Ct);
+            await context.Database.ExecuteSqlRawAsync(new ActivityFieldIndex(typeId, "minutes", ValueKind.Text).CreateSql, Ct);
+        }
+        var query = new SmartListQuery([SmartListFilter.Activity(typeId, FieldConstraint.Of("minutes", ConstraintOperator.Equal, "60"))]);
+
+        Assert.DoesNotContain(name, string.Join(" | ", await host.Get<SmartListEvaluator>().ExplainAsync(query, page: false, Ct)));
+        Assert.True((await host.Get<SmartListEvaluator>().CountAsync(query, cancellationToken: Ct)).Succeeded);
+
+        var changes = await host.Get<ActivityFieldIndexes>().ReconcileAsync(Ct);
+
+        Assert.Equal([name], changes.Created);
+        Assert.Contains(name, string.Join(" | ", await host.Get<SmartListEvaluator>().ExplainAsync(query, page: false, Ct)));
+    }
+}
