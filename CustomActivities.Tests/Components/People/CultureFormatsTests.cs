@@ -2,6 +2,7 @@ using System.Globalization;
 using CustomActivities.Tests.Support;
 using System.Text.RegularExpressions;
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 using CustomActivities.Core.Activities;
 using CustomActivities.Core.ActivityTypes;
 using CustomActivities.Core.People;
@@ -24,10 +25,15 @@ public sealed class CultureFormatsTests : PeopleComponentContext
     public async Task Dates_numbers_and_amounts_follow_the_culture(string culture, string date, string integer, string amount)
     {
         var person = A.Person.WithEmail($"{culture}@example.com").Build();
-        person.CreatedAt = new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
         await using (var data = Data())
         {
             await data.AddPersonAsync(person);
+        }
+        // Saving stamps today's date; the test needs a known day whatever day it runs.
+        await using (var context = Core.NewContext())
+        {
+            var createdAt = new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
+            await context.People.Where(p => p.Id == person.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.CreatedAt, createdAt), Ct);
         }
         UseCulture(culture);
 
