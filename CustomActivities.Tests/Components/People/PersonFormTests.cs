@@ -21,7 +21,7 @@ public sealed class PersonFormTests : PeopleComponentContext
     {
         var form = RenderForm(new PersonInput());
 
-        form.Find("input[data-testid=person-Email]").Change("not an email");
+        form.Find("input[data-testid=person-Email]").Input("not an email");
         form.Find("[data-testid=person-save]").Click();
 
         form.WaitForAssertion(() => Assert.Equal("Enter a valid email address, like name@example.com.", ErrorOf(form, "Email")));
@@ -47,7 +47,7 @@ public sealed class PersonFormTests : PeopleComponentContext
         }
         var form = RenderForm(new PersonInput());
 
-        form.Find("input[data-testid=person-Email]").Change("Ada@Example.com");
+        form.Find("input[data-testid=person-Email]").Input("Ada@Example.com");
         form.Find("[data-testid=person-save]").Click();
 
         form.WaitForAssertion(() => Assert.Equal("Another person already has this email address.", ErrorOf(form, "Email")));
@@ -58,8 +58,8 @@ public sealed class PersonFormTests : PeopleComponentContext
     {
         var form = RenderForm(new PersonInput());
 
-        form.Find("input[data-testid=person-Email]").Change("grace@example.com");
-        form.Find("input[data-testid=person-LastName]").Change("Hopper");
+        form.Find("input[data-testid=person-Email]").Input("grace@example.com");
+        form.Find("input[data-testid=person-LastName]").Input("Hopper");
         form.Find("[data-testid=person-save]").Click();
 
         form.WaitForAssertion(() => Assert.Equal("Hopper", Assert.Single(Core.NewContext().People).LastName));
