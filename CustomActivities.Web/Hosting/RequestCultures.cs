@@ -46,8 +46,10 @@ public static class RequestCultures
     {
         public override async Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
         {
-            // A file (script, style sheet, image) has no text to translate: no database read for each one a page loads.
+            // A file (script, style sheet, image) has no text to translate, nor has the circuit's own traffic (the page that
+            // opened it already asked): no database read for each of them.
             if (Path.HasExtension(httpContext.Request.Path.Value)
+                || httpContext.Request.Path.StartsWithSegments("/_blazor") || httpContext.Request.Path.StartsWithSegments("/_framework")
                 || httpContext.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId
                 || httpContext.RequestServices.GetService<UserPreferences>() is not { } preferences)
             {
