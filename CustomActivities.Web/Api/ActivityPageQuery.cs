@@ -51,6 +51,6 @@ internal sealed record ActivityPageQuery(PagingPosition Position, List<int> Lead
     /// </summary>
     public async Task<IResult?> UnknownListAsync(int rowCount, StaticListService lists, CancellationToken cancellationToken) =>
         ListId is { } listId && rowCount == 0 && !await lists.ExistsAsync(listId, cancellationToken)
-            ? Envelope.Error(ApiErrors.From(StaticListErrors.NotFoundFor(listId)))
+            ? ListEndpoints.ListNotFound(listId)
             : null;
 }

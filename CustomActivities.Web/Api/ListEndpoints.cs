@@ -85,7 +85,7 @@ public static class ListEndpoints
         {
             return listIdError;
         }
-        return await lists.FindAsync(id, cancellationToken) is { } list ? Envelope.Success([Describe(list)]) : Envelope.Error(ApiErrors.From(StaticListErrors.NotFoundFor(id)));
+        return await lists.FindAsync(id, cancellationToken) is { } list ? Envelope.Success([Describe(list)]) : ListNotFound(id);
     }
 
     private static async Task<IResult> MembersAsync(string listId, HttpContext http, StaticListService lists, StaticListMembership members)
@@ -106,7 +106,7 @@ public static class ListEndpoints
         // Asked only of an empty page: deleting a list deletes its members, so an unknown list always has none.
         if (page.Members.Count == 0 && !await lists.ExistsAsync(id, http.RequestAborted))
         {
-            return Envelope.Error(ApiErrors.From(StaticListErrors.NotFoundFor(id)));
+            return ListNotFound(id);
         }
         return Envelope.Success(page.Members.Select(p => LeadEndpoints.Row(p, fields)),
             nextPageToken: page.NextAfter is { } next ? Token(next) : null);
@@ -143,7 +143,7 @@ public static class ListEndpoints
             return Envelope.Error(ApiErrors.Invalid($"Too many ids: at most {StaticListMembership.MaxIdsPerCall} per call, {ids.Count} sent"));
         }
         var results = await change(id, ids);
-        return results is null ? Envelope.Error(ApiErrors.From(StaticListErrors.NotFoundFor(id))) : Envelope.Success(results.Select(Status));
+        return results is null ? ListNotFound(id) : Envelope.Success(results.Select(Status));
     }
 
     /// <summary>Marketo's optional body {"input":[{"id":1},…]} for the membership calls.</summary>
@@ -236,4 +236,7 @@ public static class ListEndpoints
         lastId = BinaryPrimitives.ReadInt32BigEndian(bytes[1..]);
         return lastId >= 0;
     }
+
+    /// <summary>Marketo's 1013 for a list id that names no static list (Core's wording).</summary>
+    internal static IResult ListNotFound(int id) => Envelope.Error(ApiErrors.From(StaticListErrors.NotFoundFor(id)));
 }
