@@ -90,14 +90,7 @@ public sealed class TypeActionsTests : ActivityTypeComponentContext
         }
         var draft = await BreakingDraftAsync(approved, Marketer);
         Act(OtherAdmin);
-        var can = await CanAsync(draft);
-        var page = RenderWithOverlays(b =>
-        {
-            b.OpenComponent<TypeActions>(0);
-            b.AddAttribute(1, nameof(TypeActions.Detail), draft);
-            b.AddAttribute(2, nameof(TypeActions.Can), can);
-            b.CloseComponent();
-        });
+        var page = await RenderWithOverlaysAsync(draft);
         page.WaitForAssertion(() => Assert.Null(page.Find("[data-testid=action-approve]").GetAttribute("disabled")));
 
         // The click's handler waits for the answer to its question: it completes only once the dialog is answered.
@@ -117,14 +110,7 @@ public sealed class TypeActionsTests : ActivityTypeComponentContext
     {
         var draft = await BreakingDraftAsync(await ApprovedTypeAsync(), Marketer);
         Act(OtherAdmin);
-        var can = await CanAsync(draft);
-        var page = RenderWithOverlays(b =>
-        {
-            b.OpenComponent<TypeActions>(0);
-            b.AddAttribute(1, nameof(TypeActions.Detail), draft);
-            b.AddAttribute(2, nameof(TypeActions.Can), can);
-            b.CloseComponent();
-        });
+        var page = await RenderWithOverlaysAsync(draft);
         page.WaitForAssertion(() => Assert.Null(page.Find("[data-testid=action-approve]").GetAttribute("disabled")));
 
         var approving = page.Find("[data-testid=action-approve]").ClickAsync(new());
