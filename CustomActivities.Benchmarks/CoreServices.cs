@@ -19,7 +19,7 @@ public static class CoreServices
             .AddSingleton<ICurrentActor>(new FixedActor(Actor.System))
             // The app's defaults for Core's options (limits on types and fields).
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
-            .AddCustomActivitiesCore(databasePath);
+            .AddCustomActivitiesCore(DatabaseTarget.Sqlite(databasePath));
         collection.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
         return collection.BuildServiceProvider();
     }

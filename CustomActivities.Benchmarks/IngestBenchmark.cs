@@ -1,3 +1,4 @@
+using CustomActivities.Core.Persistence.Sqlite;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;

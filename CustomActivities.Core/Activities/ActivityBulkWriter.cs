@@ -1,3 +1,4 @@
+using CustomActivities.Core.Persistence.Sqlite;
 using CustomActivities.Core.Persistence;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;

@@ -1,3 +1,4 @@
+using CustomActivities.Core.Persistence.Sqlite;
 using System.Buffers;
 using System.Globalization;
 using System.Text;

@@ -1,3 +1,4 @@
+using CustomActivities.Core.Persistence.Sqlite;
 using System.Buffers.Binary;
 using System.Text;
 using CustomActivities.Core.Persistence;

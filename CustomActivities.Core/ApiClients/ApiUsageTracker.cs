@@ -1,3 +1,4 @@
+using CustomActivities.Core.Persistence.Sqlite;
 using System.Collections.Concurrent;
 using System.Globalization;
 using CustomActivities.Core.Persistence;

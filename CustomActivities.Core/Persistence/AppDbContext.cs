@@ -6,13 +6,15 @@ using CustomActivities.Core.People;
 using CustomActivities.Core.SmartLists;
 using CustomActivities.Core.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using CustomActivities.Core.Persistence.Postgres;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomActivities.Core.Persistence;
 
 /// <remarks>
-/// Add a migration from the repository root with:
+/// Each provider has its own migrations; add a change to both, from the repository root:
 /// <code>dotnet tool restore &amp;&amp; dotnet ef migrations add NAME --project CustomActivities.Core --startup-project CustomActivities.Core --output-dir Persistence/Migrations</code>
+/// <code>dotnet ef migrations add NAME --project CustomActivities.Migrations.Postgres --startup-project CustomActivities.Migrations.Postgres</code>
 /// Never edit a migration that has been applied anywhere: add a new one.
 /// </remarks>
 public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
@@ -31,6 +33,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            PostgresModel.Apply(builder);
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

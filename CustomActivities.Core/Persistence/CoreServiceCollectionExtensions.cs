@@ -17,10 +17,10 @@ namespace CustomActivities.Core.Persistence;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>Persistence and every feature of Core, as the web app uses them (each feature registers its own services).</summary>
-    public static IServiceCollection AddCustomActivitiesCore(this IServiceCollection services, string databasePath)
+    public static IServiceCollection AddCustomActivitiesCore(this IServiceCollection services, DatabaseTarget database)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddPersistence(databasePath);
+        services.AddPersistence(database);
         services.AddDomainEvents();
         services.AddAuditing();
         services.AddUsers();
@@ -36,23 +36,22 @@ public static class CoreServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The SQLite file and EF Core over it. The context factory is scoped so that the audit interceptor sees the actor of
-    /// the current request or circuit; every operation still creates its own short-lived context.
+    /// The database (its provider's side of the seam) and EF Core over it. The context factory is scoped so that the
+    /// audit interceptor sees the actor of the current request or circuit; every operation still creates its own
+    /// short-lived context.
     /// </summary>
-    public static IServiceCollection AddPersistence(this IServiceCollection services, string databasePath)
+    public static IServiceCollection AddPersistence(this IServiceCollection services, DatabaseTarget database)
     {
-        var connectionString = SqliteConnectionSetup.ConnectionString(databasePath);
-        services.AddSingleton(new SqliteDatabase(databasePath));
-        services.AddSingleton<SqlitePragmaInterceptor>();
-        // Split queries: a type loads its versions and their fields, one query per collection, not their cartesian product.
-        services.AddDbContextFactory<AppDbContext>((provider, options) => options
-                .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(
-                    provider.GetRequiredService<SqlitePragmaInterceptor>(),
+        DatabaseEngine.Register(services, database);
+        services.AddDbContextFactory<AppDbContext>((provider, options) =>
+            {
+                provider.GetRequiredService<DatabaseEngine>().UseProvider(options);
+                options.AddInterceptors(
                     provider.GetRequiredService<AuditableEntityInterceptor>(),
                     provider.GetRequiredService<ActivityTypeCacheInvalidator>(),
                     provider.GetRequiredService<AddedActivitiesInterceptor>(),
-                    provider.GetRequiredService<DomainEventInterceptor>()),
+                    provider.GetRequiredService<DomainEventInterceptor>());
+            },
             ServiceLifetime.Scoped);
         services.AddScoped<DatabaseInitializer>();
         return services;

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomActivities.Core.Persistence;
@@ -13,7 +12,7 @@ public static class UniqueIndexSave
             await context.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (DatabaseEngine.IsUniqueViolation(e))
         {
             return false;
         }

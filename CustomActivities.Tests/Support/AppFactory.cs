@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using CustomActivities.Core.Persistence;
 using CustomActivities.Core.Users;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -22,6 +23,8 @@ public partial class AppFactory : WebApplicationFactory<Program>
     private readonly List<Action<IServiceCollection>> testServices = [];
 
     public string DatabasePath => database.Path;
+
+    public DatabaseTarget Database => database.Target;
 
     /// <summary>Overrides a setting (e.g. a limit) before the app starts.</summary>
     public AppFactory WithSetting(string key, string value)
@@ -55,7 +58,15 @@ public partial class AppFactory : WebApplicationFactory<Program>
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Path", database.Path);
+        builder.UseSetting("Database:Provider", database.Target.Provider.ToString());
+        if (database.Target.Provider == DatabaseProvider.Postgres)
+        {
+            builder.UseSetting("ConnectionStrings:Postgres", database.Target.Location);
+        }
+        else
+        {
+            builder.UseSetting("Database:Path", database.Path);
+        }
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
         foreach (var (key, value) in settings)

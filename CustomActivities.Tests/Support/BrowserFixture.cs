@@ -1,3 +1,4 @@
+using CustomActivities.Core.Persistence;
 using Microsoft.Playwright;
 
 namespace CustomActivities.Tests.Support;
@@ -10,7 +11,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly TempDatabase database = new();
+    private readonly TempDatabase database = new(DatabaseProvider.Sqlite);
     private IPlaywright? playwright;
 
     public AppProcess App { get; private set; } = default!;

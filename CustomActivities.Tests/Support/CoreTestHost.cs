@@ -32,6 +32,8 @@ public sealed class CoreTestHost : IAsyncDisposable
     public MutableActor Actor { get; }
     public FakeTimeProvider Clock { get; }
     public string DatabasePath => database.Path;
+
+    public DatabaseTarget Database => database.Target;
     public IServiceProvider Services => scope.ServiceProvider;
 
     public T Get<T>() where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
@@ -89,14 +91,23 @@ public sealed class CoreTestHostBuilder
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton<ICurrentActor>(actor);
-        services.AddCustomActivitiesCore(database.Path);
+        services.AddCustomActivitiesCore(database.Target);
         services.AddIdentityCore<ApplicationUser>(o => o.Password.RequiredLength = 10)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>();
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         var host = new CoreTestHost(database, provider, actor, clock);
-        await host.Get<DatabaseInitializer>().InitializeAsync();
+        try
+        {
+            await host.Get<DatabaseInitializer>().InitializeAsync();
+        }
+        catch
+        {
+            // The test never gets the host, so nobody else would remove its database.
+            await host.DisposeAsync();
+            throw;
+        }
         return host;
     }
 }

@@ -27,7 +27,7 @@ public sealed class FixtureData : IAsyncDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddSingleton<ICurrentActor>(new FixedActor(Actor.System));
-        services.AddCustomActivitiesCore(databasePath);
+        services.AddCustomActivitiesCore(DatabaseTarget.Sqlite(databasePath));
         return new FixtureData(services.BuildServiceProvider());
     }
 

@@ -38,8 +38,8 @@ public static class SeedCommand
         app.ValidateSettings();
         await app.InitializeDatabaseAsync(seedDemo: false);
         await using var scope = app.Services.CreateAsyncScope();
-        var database = scope.ServiceProvider.GetRequiredService<SqliteDatabase>();
-        Console.WriteLine($"Seeding {database.Path}: {options.Persons:N0} persons, {options.Activities:N0} activities " +
+        var database = scope.ServiceProvider.GetRequiredService<DatabaseEngine>().Target;
+        Console.WriteLine($"Seeding {database}: {options.Persons:N0} persons, {options.Activities:N0} activities " +
             $"(hot person {options.HotPersonActivities:N0}), seed {options.Seed}");
 
         var watch = Stopwatch.StartNew();

@@ -44,15 +44,17 @@ public static class WebApplicationSetup
         });
         builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
 
-        // Read now, not through IOptions: the path decides what is registered.
-        var databaseOptions = DatabaseOptions.Read(builder.Configuration);
-        var databasePath = SettingsFile.ResolveDatabasePath(databaseOptions.Path, settingsPath);
-        Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
-        builder.Services.AddCustomActivitiesCore(databasePath);
+        // Read now, not through IOptions: the provider and the path decide what is registered.
+        var database = DatabaseOptions.Read(builder.Configuration, path => SettingsFile.ResolveDatabasePath(path, settingsPath));
+        var dataFolder = database.Provider == DatabaseProvider.Sqlite
+            ? Path.GetDirectoryName(database.Location)!
+            : Path.Combine(Path.GetDirectoryName(settingsPath)!, "data");
+        Directory.CreateDirectory(dataFolder);
+        builder.Services.AddCustomActivitiesCore(database);
         // Keys beside the database, so sign-in cookies survive restarts and move with the data.
         builder.Services.AddDataProtection()
             .SetApplicationName("CustomActivities")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(databasePath)!, "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices(options =>

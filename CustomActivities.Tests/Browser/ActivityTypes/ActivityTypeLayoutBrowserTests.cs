@@ -103,7 +103,7 @@ public sealed class ActivityTypeLayoutBrowserTests(BrowserFixture browser)
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddSingleton<ICurrentActor>(new FixedActor(Marketer));
-        services.AddCustomActivitiesCore(browser.DatabasePath);
+        services.AddCustomActivitiesCore(DatabaseTarget.Sqlite(browser.DatabasePath));
         await using var provider = services.BuildServiceProvider();
         var types = provider.GetRequiredService<ActivityTypeService>();
         var display = $"Cheque deposited at the branch counter {Random.Shared.Next(1000, 9999)}";

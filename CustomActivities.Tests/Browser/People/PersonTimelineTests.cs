@@ -134,7 +134,8 @@ public sealed class PersonTimelineTests(BrowserFixture browser)
     /// <summary>A filter change is done when the address has it and the timeline shows entries for it.</summary>
     private static async Task ShowsAsync(IPage page, string filter, float? timeout = null)
     {
-        await page.WaitForURLAsync(new Regex(Regex.Escape(filter)), new() { Timeout = timeout });
+        // Commit, not Load: the filters change the address in place (history API), so no load event need follow.
+        await page.WaitForURLAsync(new Regex(Regex.Escape(filter)), new() { Timeout = timeout, WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.ByTestId("timeline")).ToHaveAttributeAsync("data-shown", new Regex(Regex.Escape(filter)), new() { Timeout = timeout });
     }
 

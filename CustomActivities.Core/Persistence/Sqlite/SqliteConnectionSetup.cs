@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace CustomActivities.Core.Persistence;
+namespace CustomActivities.Core.Persistence.Sqlite;
 
 public static class SqliteConnectionSetup
 {

@@ -1,0 +1,43 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CustomActivities.Core.Persistence.Postgres;
+
+/// <summary>
+/// The PostgreSQL side of the seam: one pooled <see cref="NpgsqlDataSource"/> per process, migrations from their own
+/// assembly (EF Core keeps one migrations set per provider).
+/// </summary>
+internal sealed class PostgresEngine(NpgsqlDataSource dataSource, DatabaseTarget target) : DatabaseEngine
+{
+    public const string MigrationsAssembly = "CustomActivities.Migrations.Postgres";
+
+    public override DatabaseTarget Target => target;
+
+    public static void AddTo(IServiceCollection services, DatabaseTarget target)
+    {
+        // Registered by factory, so the container disposes the pool at shutdown.
+        services.AddSingleton(_ => NpgsqlDataSource.Create(target.Location));
+        services.AddSingleton<DatabaseEngine>(provider => new PostgresEngine(provider.GetRequiredService<NpgsqlDataSource>(), target));
+    }
+
+    internal override void UseProvider(DbContextOptionsBuilder options) => options
+        .UseNpgsql(dataSource, npgsql => npgsql
+            .MigrationsAssembly(MigrationsAssembly)
+            .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+
+    public override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) =>
+        await dataSource.OpenConnectionAsync(cancellationToken);
+
+    /// <summary>unique_violation (23505).</summary>
+    internal static bool IsUniqueViolation(DbException exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    /// <summary>Server, port, database and user of a connection string, without its password.</summary>
+    public static string Describe(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"{builder.Host}:{builder.Port}/{builder.Database} as {builder.Username}";
+    }
+}
