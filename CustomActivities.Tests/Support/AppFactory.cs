@@ -26,6 +26,11 @@ public partial class AppFactory : WebApplicationFactory<Program>
 
     public DatabaseTarget Database => database.Target;
 
+    /// <summary>Whether start-up got as far as the database: the SQLite file exists, or PostgreSQL has the first admin.</summary>
+    public bool StartUpTouchedTheDatabase() => database.Target.Provider == DatabaseProvider.Sqlite
+        ? File.Exists(database.Path)
+        : TestPostgres.Scalar<long>(database.Target.Location, "SELECT count(*) FROM \"AspNetUsers\"") > 0;
+
     /// <summary>Overrides a setting (e.g. a limit) before the app starts.</summary>
     public AppFactory WithSetting(string key, string value)
     {

@@ -21,13 +21,15 @@ public sealed class FixtureData : IAsyncDisposable
 
     private FixtureData(ServiceProvider provider) => this.provider = provider;
 
-    public static FixtureData Open(string databasePath)
+    public static FixtureData Open(string databasePath) => Open(DatabaseTarget.Sqlite(databasePath));
+
+    public static FixtureData Open(DatabaseTarget database)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddSingleton<ICurrentActor>(new FixedActor(Actor.System));
-        services.AddCustomActivitiesCore(DatabaseTarget.Sqlite(databasePath));
+        services.AddCustomActivitiesCore(database);
         return new FixtureData(services.BuildServiceProvider());
     }
 

@@ -48,6 +48,16 @@ public static class TestPostgres
     public static string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database }.ToString();
 
+    /// <summary>One value from a test's own database, to look at what the app stored.</summary>
+    public static T Scalar<T>(string connectionString, string sql)
+    {
+        using var connection = new NpgsqlConnection(connectionString + ";Pooling=false");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (T)command.ExecuteScalar()!;
+    }
+
     private static string CreateTemplate()
     {
         var name = $"ca_template_{Environment.ProcessId}_{Guid.NewGuid():N}"[..40];

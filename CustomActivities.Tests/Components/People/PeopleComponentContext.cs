@@ -19,5 +19,5 @@ public abstract class PeopleComponentContext : CoreComponentContext
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
     }
 
-    protected FixtureData Data() => FixtureData.Open(Core.DatabasePath);
+    protected FixtureData Data() => FixtureData.Open(Core.Database);
 }

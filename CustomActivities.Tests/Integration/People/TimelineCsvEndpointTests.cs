@@ -15,7 +15,7 @@ public sealed class TimelineCsvEndpointTests
         await using var app = new AppFactory();
         var anonymous = app.CreateNoRedirectClient();
         var signedIn = await app.SignedInClientAsync();
-        await using var data = FixtureData.Open(app.DatabasePath);
+        await using var data = FixtureData.Open(app.Database);
         var person = await data.AddPersonAsync(A.Person.Build());
         var type = await data.AddTypeAsync(A.ActivityType.Named("purchase", "Purchase").WithField("total", FieldDataType.Currency, "Total").Build());
         var other = await data.AddTypeAsync(A.ActivityType.Named("visit", "Visit").Build());
@@ -49,7 +49,7 @@ public sealed class TimelineCsvEndpointTests
         var signedIn = await app.SignedInClientAsync();
         // The viewer's language changes nothing in the file: other programs read it.
         await signedIn.GetAsync($"/Culture/Set?culture={culture}&redirectUri=/", Ct);
-        await using var data = FixtureData.Open(app.DatabasePath);
+        await using var data = FixtureData.Open(app.Database);
         var person = await data.AddPersonAsync(A.Person.Build());
         var order = await data.AddTypeAsync(A.ActivityType.Named("orderPlaced", "Order placed")
             .WithPrimary("number", FieldDataType.String, "Order number")
@@ -103,7 +103,7 @@ public sealed class TimelineCsvEndpointTests
     {
         await using var app = new AppFactory();
         var signedIn = await app.SignedInClientAsync();
-        await using var data = FixtureData.Open(app.DatabasePath);
+        await using var data = FixtureData.Open(app.Database);
         var person = await data.AddPersonAsync(A.Person.Build());
         var type = await data.AddTypeAsync(A.ActivityType.Named("note", "Note").Build());
         var day = new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero);

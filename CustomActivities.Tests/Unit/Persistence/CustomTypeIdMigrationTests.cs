@@ -42,9 +42,10 @@ public sealed class CustomTypeIdMigrationTests
     }
 
     [Fact]
+    [Trait("Database", "Sqlite")]
     public async Task Migrating_a_database_with_custom_types_moves_them_with_their_versions_activities_and_audit_entries()
     {
-        using var database = new TempDatabase();
+        using var database = new TempDatabase(DatabaseProvider.Sqlite);
         var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={database.Path}").Options;
         int oldTypeId;
         long activityId;

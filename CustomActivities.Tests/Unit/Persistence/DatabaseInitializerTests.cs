@@ -66,6 +66,7 @@ public sealed class DatabaseInitializerTests
     }
 
     [Fact]
+    [Trait("Database", "Sqlite")]
     public async Task Database_runs_in_wal_mode()
     {
         await using var host = await new CoreTestHostBuilder().BuildAsync();
