@@ -2,12 +2,14 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using CustomActivities.Core.Persistence;
 
 namespace CustomActivities.Tests.Support;
 
 /// <summary>
 /// The real app as users run it: the built CustomActivities.Web executable on Kestrel, on a free loopback port,
-/// over its own temporary SQLite file. Used by browser tests and by tests that kill and restart the server.
+/// over its own temporary database. Used by browser tests, by tests that kill and restart the server and by the
+/// several-nodes tests.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
@@ -26,7 +28,11 @@ public sealed class AppProcess : IAsyncDisposable
     public bool HasExited => process.HasExited;
     public int ProcessId => process.Id;
 
-    public static async Task<AppProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null, int? port = null)
+    public static Task<AppProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null, int? port = null) =>
+        StartAsync(DatabaseTarget.Sqlite(databasePath), settings, port);
+
+    /// <summary>The app on either provider: several processes on one PostgreSQL database are several web nodes.</summary>
+    public static async Task<AppProcess> StartAsync(DatabaseTarget database, IReadOnlyDictionary<string, string>? settings = null, int? port = null)
     {
         var actualPort = port ?? FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{actualPort}/");
@@ -39,7 +45,8 @@ public sealed class AppProcess : IAsyncDisposable
         };
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
-        info.Environment["Database__Path"] = databasePath;
+        info.Environment["Database__Provider"] = database.Provider.ToString();
+        info.Environment[database.Provider == DatabaseProvider.Postgres ? "ConnectionStrings__Postgres" : "Database__Path"] = database.Location;
         info.Environment["Admin__Email"] = AppFactory.AdminEmail;
         info.Environment["Admin__Password"] = AppFactory.AdminPassword;
         info.Environment["DOTNET_gcServer"] = "0";
