@@ -18,7 +18,8 @@ public sealed record FieldIndexChanges(IReadOnlyList<string> Created, IReadOnlyL
 /// An index whose field left the live version is dropped: the field can no longer be filtered, and every index costs
 /// ingestion. Old activities stay readable either way (the field index only ever narrows a scan).
 /// </summary>
-public sealed class ActivityFieldIndexes(IServiceScopeFactory scopes, ILogger<ActivityFieldIndexes> logger)
+public sealed class ActivityFieldIndexes(IServiceScopeFactory scopes, DatabaseEngine database, SmartListDialect dialect,
+    ILogger<ActivityFieldIndexes> logger)
     : IDomainEventHandler<ActivityTypeEvent>
 {
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -31,7 +32,7 @@ public sealed class ActivityFieldIndexes(IServiceScopeFactory scopes, ILogger<Ac
         }
     }
 
-    /// <summary>The indexes the live versions call for, keyed by name (SQLite names ignore case: the first field wins).</summary>
+    /// <summary>The indexes the live versions call for, keyed by their name in this database (SQLite names ignore case: the first field wins).</summary>
     public async Task<IReadOnlyDictionary<string, ActivityFieldIndex>> WantedAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -48,38 +49,22 @@ public sealed class ActivityFieldIndexes(IServiceScopeFactory scopes, ILogger<Ac
                 var filterable = new FilterableField(field.ApiName, field.DisplayName, field.DataType, field.IsPrimary);
                 if (ActivityFieldIndex.For(type.Id, filterable) is { } index)
                 {
-                    wanted.TryAdd(index.Name, index);
+                    wanted.TryAdd(dialect.IndexName(index), index);
                 }
             }
         }
         return wanted;
     }
 
-    /// <summary>The field indexes the file holds now, with their CREATE statements.</summary>
+    /// <summary>The field indexes the database holds now, with their definitions.</summary>
     public async Task<IReadOnlyDictionary<string, string>> ExistingAsync(CancellationToken cancellationToken = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        await using var context = await NewContextAsync(scope, cancellationToken);
-        await context.Database.OpenConnectionAsync(cancellationToken);
-        return await ExistingAsync(context.Database.GetDbConnection(), cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await dialect.ExistingIndexesAsync(connection, cancellationToken);
     }
 
-    internal static async Task<IReadOnlyDictionary<string, string>> ExistingAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Activities' AND substr(name, 1, length($prefix)) = $prefix";
-        var prefix = command.CreateParameter();
-        prefix.ParameterName = "$prefix";
-        prefix.Value = ActivityFieldIndex.NamePrefix;
-        command.Parameters.Add(prefix);
-        var existing = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            existing[reader.GetString(0)] = reader.IsDBNull(1) ? "" : reader.GetString(1);
-        }
-        return existing;
-    }
+    /// <summary>The definition this database holds for the index once it is built as today's fields call for it.</summary>
+    public string DefinitionOf(ActivityFieldIndex index) => dialect.Definition(index);
 
     /// <summary>Creates the missing indexes and drops the ones no live field calls for (or whose definition changed).</summary>
     public async Task<FieldIndexChanges> ReconcileAsync(CancellationToken cancellationToken = default)
@@ -88,28 +73,28 @@ public sealed class ActivityFieldIndexes(IServiceScopeFactory scopes, ILogger<Ac
         try
         {
             var wanted = await WantedAsync(cancellationToken);
-            await using var scope = scopes.CreateAsyncScope();
-            await using var context = await NewContextAsync(scope, cancellationToken);
-            await context.Database.OpenConnectionAsync(cancellationToken);
-            var connection = context.Database.GetDbConnection();
-            var existing = await ExistingAsync(connection, cancellationToken);
+            await using var connection = await database.OpenConnectionAsync(cancellationToken);
+            var existing = await dialect.ExistingIndexesAsync(connection, cancellationToken);
             var dropped = new List<string>();
             var created = new List<string>();
             foreach (var (name, sql) in existing)
             {
-                if (!wanted.TryGetValue(name, out var index) || !string.Equals(index.CreateSql, sql, StringComparison.Ordinal))
+                if (!wanted.TryGetValue(name, out var index) || !string.Equals(dialect.Definition(index), sql, StringComparison.Ordinal))
                 {
-                    // The name comes from sqlite_master and matched the prefix; quoting keeps it a name.
+                    // The name comes from the database's catalog and matched the prefix; quoting keeps it a name.
                     await ExecuteAsync(connection, $"DROP INDEX IF EXISTS \"{name.Replace("\"", "\"\"")}\"", cancellationToken);
                     dropped.Add(name);
                 }
             }
-            foreach (var index in wanted.Values)
+            foreach (var (name, index) in wanted)
             {
-                if (!existing.TryGetValue(index.Name, out var sql) || !string.Equals(index.CreateSql, sql, StringComparison.Ordinal))
+                if (!existing.TryGetValue(name, out var sql) || !string.Equals(dialect.Definition(index), sql, StringComparison.Ordinal))
                 {
-                    await ExecuteAsync(connection, index.CreateSql, cancellationToken);
-                    created.Add(index.Name);
+                    foreach (var statement in dialect.CreateIndexStatements(index))
+                    {
+                        await ExecuteAsync(connection, statement, cancellationToken);
+                    }
+                    created.Add(name);
                 }
             }
             if (created.Count + dropped.Count > 0)

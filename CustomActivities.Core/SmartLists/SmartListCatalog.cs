@@ -22,15 +22,15 @@ public sealed record FilterableList(int Id, string Name);
 
 /// <summary>
 /// What filters can refer to: approved types (standard and custom, archived ones only to read saved lists), static lists;
-/// and the CREATE statements of the <see cref="ActivityFieldIndex"/>es the file holds now as today's fields call for
-/// them (the SQL names only those; by definition, not name, since SQLite names ignore case and field names do not).
+/// and the <see cref="ActivityFieldIndex"/>es the database holds now as today's fields call for them (the SQL names only
+/// those; matched by definition, not name, since SQLite names ignore case and field names do not).
 /// </summary>
 public sealed record SmartListFilterOptions(IReadOnlyList<FilterableType> Types, IReadOnlyList<FilterableList> Lists,
-    IReadOnlySet<string>? FieldIndexes = null)
+    IReadOnlySet<ActivityFieldIndex>? FieldIndexes = null)
 {
-    /// <summary>The field's index when the file holds it with today's definition, else null.</summary>
+    /// <summary>The field's index when the database holds it with today's definition, else null.</summary>
     public ActivityFieldIndex? IndexOf(FilterableType type, FilterableField field) =>
-        ActivityFieldIndex.For(type.Id, field) is { } index && FieldIndexes?.Contains(index.CreateSql) == true ? index : null;
+        ActivityFieldIndex.For(type.Id, field) is { } index && FieldIndexes?.Contains(index) == true ? index : null;
 
     public FilterableType? Type(int id) => Types.FirstOrDefault(t => t.Id == id);
     public FilterableList? List(int id) => Lists.FirstOrDefault(l => l.Id == id);
@@ -62,7 +62,7 @@ public static class PersonAttributes
     public static FilterableField? Find(string name) => All.FirstOrDefault(a => string.Equals(a.ApiName, name, StringComparison.Ordinal));
 }
 
-public sealed class SmartListCatalog(IDbContextFactory<AppDbContext> contextFactory)
+public sealed class SmartListCatalog(IDbContextFactory<AppDbContext> contextFactory, DatabaseEngine database, SmartListDialect dialect)
 {
     public async Task<SmartListFilterOptions> LoadAsync(CancellationToken cancellationToken = default)
     {
@@ -81,14 +81,17 @@ public sealed class SmartListCatalog(IDbContextFactory<AppDbContext> contextFact
                 [.. x.Live.Fields.OrderBy(f => f.Position).Select(f => new FilterableField(f.ApiName, f.DisplayName, f.DataType, f.IsPrimary))]))
             .OrderBy(t => t.IsStandard).ThenBy(t => t.FilterName, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
-        await context.Database.OpenConnectionAsync(cancellationToken);
-        var existing = await ActivityFieldIndexes.ExistingAsync(context.Database.GetDbConnection(), cancellationToken);
+        IReadOnlyDictionary<string, string> existing;
+        await using (var connection = await database.OpenConnectionAsync(cancellationToken))
+        {
+            existing = await dialect.ExistingIndexesAsync(connection, cancellationToken);
+        }
         // An index whose stored definition differs (a field changed kind and start-up has not caught up) is not named.
         var usable = filterable
             .SelectMany(t => t.Fields.Select(f => ActivityFieldIndex.For(t.Id, f)))
-            .Where(i => i is not null && existing.TryGetValue(i.Name, out var sql) && string.Equals(sql, i.CreateSql, StringComparison.Ordinal))
-            .Select(i => i!.CreateSql)
-            .ToHashSet(StringComparer.Ordinal);
+            .OfType<ActivityFieldIndex>()
+            .Where(i => existing.TryGetValue(dialect.IndexName(i), out var sql) && string.Equals(sql, dialect.Definition(i), StringComparison.Ordinal))
+            .ToHashSet();
         return new SmartListFilterOptions(filterable, lists, usable);
     }
 }

@@ -1,11 +1,10 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CustomActivities.Core.People;
 using CustomActivities.Core.Persistence;
 using CustomActivities.Core.Results;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomActivities.Core.SmartLists;
 
@@ -13,7 +12,7 @@ namespace CustomActivities.Core.SmartLists;
 /// Evaluates a smart list in SQL: the count, a page of people, every member (CSV) and "why is this person here" all come
 /// from the one translation in <see cref="SmartListSql"/>, so they always agree.
 /// </summary>
-public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFactory, SmartListCatalog catalog, TimeProvider timeProvider)
+public sealed class SmartListEvaluator(DatabaseEngine database, SmartListDialect dialect, SmartListCatalog catalog, TimeProvider timeProvider)
 {
     public const int WhyActivityLimit = 20;
     public const int MaxPageSize = 500;
@@ -25,8 +24,8 @@ public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFa
         {
             return Result.Failure<int>(problems);
         }
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var count = await HintedAsync(sql, s => ScalarAsync(context, s.Count(), cancellationToken));
+        await using var connection = await OpenAsync(cancellationToken);
+        var count = await HintedAsync(sql, s => ScalarAsync(connection, s.Count(), cancellationToken));
         return Result.Succeed(count);
     }
 
@@ -38,12 +37,12 @@ public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFa
         {
             return Result.Failure<SmartListPage>(problems);
         }
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var count = await HintedAsync(sql, s => ScalarAsync(context, s.Count(), cancellationToken));
+        await using var connection = await OpenAsync(cancellationToken);
+        var count = await HintedAsync(sql, s => ScalarAsync(connection, s.Count(), cancellationToken));
         var rows = await HintedAsync(sql, async s =>
         {
             var read = new List<PersonRow>();
-            await foreach (var row in ReadPeopleAsync(context, s.Page(sort, descending, Math.Max(0, skip), Math.Clamp(take, 1, MaxPageSize)), cancellationToken))
+            await foreach (var row in ReadPeopleAsync(connection, s.Page(sort, descending, Math.Max(0, skip), Math.Clamp(take, 1, MaxPageSize)), cancellationToken))
             {
                 read.Add(row);
             }
@@ -61,8 +60,8 @@ public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFa
         {
             yield break;
         }
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await foreach (var row in ReadPeopleAsync(context, sql.All(), cancellationToken))
+        await using var connection = await OpenAsync(cancellationToken);
+        await foreach (var row in ReadPeopleAsync(connection, sql.All(), cancellationToken))
         {
             yield return row;
         }
@@ -76,9 +75,8 @@ public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFa
         {
             return Result.Failure<IReadOnlyList<int>>(problems);
         }
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await OpenAsync(context, cancellationToken);
-        await using var command = Prepare(context, sql.Ids());
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Prepare(connection, sql.Ids());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var ids = new List<int>();
         while (await reader.ReadAsync(cancellationToken))
@@ -96,10 +94,9 @@ public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFa
         {
             return Result.Failure<SmartListWhy>(problems);
         }
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await OpenAsync(context, cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
         var holds = new bool[query.Filters.Count + 1];
-        await using (var command = Prepare(context, sql.Why(personId)))
+        await using (var command = Prepare(connection, sql.Why(personId)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             if (!await reader.ReadAsync(cancellationToken))
@@ -108,7 +105,8 @@ public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFa
             }
             for (var i = 0; i < holds.Length; i++)
             {
-                holds[i] = !reader.IsDBNull(i) && reader.GetInt64(i) != 0;
+                // SQLite answers a condition with 1/0, PostgreSQL with a boolean.
+                holds[i] = !reader.IsDBNull(i) && Convert.ToBoolean(reader.GetValue(i), CultureInfo.InvariantCulture);
             }
         }
         var filters = new List<WhyFilter>();
@@ -119,13 +117,13 @@ public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFa
             var matching = 0;
             if (filter.Kind == SmartListFilterKind.Activity)
             {
-                await using var command = Prepare(context, sql.MatchingActivities(number, personId, WhyActivityLimit));
+                await using var command = Prepare(connection, sql.MatchingActivities(number, personId, WhyActivityLimit));
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     activities.Add(new WhyActivity(reader.GetInt64(0), new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero),
                         reader.IsDBNull(2) ? null : reader.GetString(2), Fields(reader.IsDBNull(3) ? null : reader.GetString(3))));
-                    matching = reader.GetInt32(4);
+                    matching = Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture);
                 }
             }
             filters.Add(new WhyFilter(number, filter, holds[number - 1], activities, matching));
@@ -133,7 +131,7 @@ public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFa
         return Result.Succeed(new SmartListWhy(personId, holds[^1], filters));
     }
 
-    /// <summary>EXPLAIN QUERY PLAN of the count and the first page (for the benchmark and the tests).</summary>
+    /// <summary>The database's plan of the count or the first page (for the benchmark and the tests).</summary>
     public async Task<IReadOnlyList<string>> ExplainAsync(SmartListQuery query, bool page, CancellationToken cancellationToken = default)
     {
         var (sql, problems) = await TranslateAsync(query, null, cancellationToken);
@@ -142,16 +140,9 @@ public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFa
             return [.. problems.Select(p => p.Message)];
         }
         var command = page ? sql.Page(SmartListSort.Email, false, 0, 50) : sql.Count();
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await OpenAsync(context, cancellationToken);
-        await using var explain = Prepare(context, command with { Text = "EXPLAIN QUERY PLAN " + command.Text });
-        await using var reader = await explain.ExecuteReaderAsync(cancellationToken);
-        var plan = new List<string>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            plan.Add(reader.GetString(3));
-        }
-        return plan;
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var explain = Prepare(connection, command);
+        return await dialect.ExplainAsync(explain, cancellationToken);
     }
 
     private async Task<(SmartListSql? Sql, IReadOnlyList<Problem> Problems)> TranslateAsync(SmartListQuery query, TimeZoneInfo? zone,
@@ -164,66 +155,65 @@ public sealed class SmartListEvaluator(IDbContextFactory<AppDbContext> contextFa
             return (null, validation.Problems);
         }
         var clock = new SmartListClock(timeProvider.GetUtcNow(), zone ?? TimeZoneInfo.Utc);
-        return (new SmartListSql(query, validation.Logic!, options, clock), []);
+        return (new SmartListSql(query, validation.Logic!, options, clock, dialect), []);
     }
 
     /// <summary>
-    /// Runs a query that names indexes; if the file lost one since the catalog was read (a type's new version dropped a
-    /// field's index a moment ago), SQLite refuses the statement, and the same translation without names answers instead.
+    /// Runs a query that names indexes; if the database lost one since the catalog was read (a type's new version dropped
+    /// a field's index a moment ago), SQLite refuses the statement, and the same translation without names answers instead.
     /// </summary>
-    private static async Task<T> HintedAsync<T>(SmartListSql sql, Func<SmartListSql, Task<T>> run)
+    private async Task<T> HintedAsync<T>(SmartListSql sql, Func<SmartListSql, Task<T>> run)
     {
         try
         {
             return await run(sql);
         }
-        catch (SqliteException e) when (e.Message.Contains("no such index", StringComparison.Ordinal)
-            || e.Message.Contains("no query solution", StringComparison.Ordinal))
+        catch (Exception e) when (dialect.IsMissingIndex(e))
         {
             return await run(sql.WithoutIndexHints());
         }
     }
 
-    /// <summary>
-    /// Opens the context's own connection (never pooled) for smart list queries: a list of hundreds of thousands of
-    /// people is a temporary B-tree, and SQLite's default keeps those in a temporary file, which tripled the time of a
-    /// five-filter count at 1,000,000 people. In memory it costs a few bytes per person, for the length of one query.
-    /// </summary>
-    private static async Task OpenAsync(AppDbContext context, CancellationToken cancellationToken)
+    /// <summary>A connection of its own for one evaluation, set up for smart list queries (on SQLite, temporary B-trees in memory).</summary>
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var wasOpen = context.Database.GetDbConnection().State == System.Data.ConnectionState.Open;
-        await context.Database.OpenConnectionAsync(cancellationToken);
-        if (!wasOpen)
+        var connection = await database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            await using var pragma = context.Database.GetDbConnection().CreateCommand();
-            pragma.CommandText = "PRAGMA temp_store=MEMORY;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            await dialect.PrepareAsync(connection, cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
         }
     }
 
-    private static DbCommand Prepare(AppDbContext context, SmartListCommand sql)
+    private static DbCommand Prepare(DbConnection connection, SmartListCommand sql)
     {
-        var command = context.Database.GetDbConnection().CreateCommand();
+        var command = connection.CreateCommand();
         command.CommandText = sql.Text;
         foreach (var (name, value) in sql.Parameters)
         {
-            command.Parameters.Add(new SqliteParameter(name, value));
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
         }
         return command;
     }
 
-    private static async Task<int> ScalarAsync(AppDbContext context, SmartListCommand sql, CancellationToken cancellationToken)
+    private static async Task<int> ScalarAsync(DbConnection connection, SmartListCommand sql, CancellationToken cancellationToken)
     {
-        await OpenAsync(context, cancellationToken);
-        await using var command = Prepare(context, sql);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        await using var command = Prepare(connection, sql);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    private static async IAsyncEnumerable<PersonRow> ReadPeopleAsync(AppDbContext context, SmartListCommand sql,
+    private static async IAsyncEnumerable<PersonRow> ReadPeopleAsync(DbConnection connection, SmartListCommand sql,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await OpenAsync(context, cancellationToken);
-        await using var command = Prepare(context, sql);
+        await using var command = Prepare(connection, sql);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

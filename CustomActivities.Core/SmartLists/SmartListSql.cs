@@ -31,48 +31,51 @@ public enum SmartListSort
 /// everything.</item>
 /// </list>
 /// Both shapes keep the same semantics (counts, "not", windows in the viewer's zone); only the access path differs.
-/// Index names go into <c>INDEXED BY</c> because SQLite's planner, without statistics, does not pick an expression index.
+/// On SQLite index names go into <c>INDEXED BY</c> because its planner, without statistics, does not pick an expression
+/// index; what differs per database product is written by the <see cref="SmartListDialect"/>, the rest here, once
+/// (quoted identifiers, @-parameters).
 /// </summary>
-internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartListFilterOptions options, SmartListClock clock, bool indexHints = true)
+internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartListFilterOptions options, SmartListClock clock,
+    SmartListDialect dialect, bool indexHints = true)
 {
-    private const string PersonColumns = "p.Id, p.Email, p.FirstName, p.LastName, p.Company, p.CreatedAt, p.LastActivityAt";
+    private const string PersonColumns = "p.\"Id\", p.\"Email\", p.\"FirstName\", p.\"LastName\", p.\"Company\", p.\"CreatedAt\", p.\"LastActivityAt\"";
     private const string PersonTypeIndex = "IX_Activities_Person_Type_Timeline";
     private readonly List<(string Name, object Value)> parameters = [];
 
     /// <summary>The same translation naming no index: the fallback when the file lost an index after the catalog was read.</summary>
-    public SmartListSql WithoutIndexHints() => new(query, logic, options, clock, indexHints: false);
+    public SmartListSql WithoutIndexHints() => new(query, logic, options, clock, dialect, indexHints: false);
 
-    public SmartListCommand Count() => Build($"SELECT COUNT(*) FROM People p WHERE {Predicate(logic, probe: false)}");
+    public SmartListCommand Count() => Build($"SELECT COUNT(*) FROM \"People\" p WHERE {Predicate(logic, probe: false)}");
 
     public SmartListCommand Page(SmartListSort sort, bool descending, int skip, int take)
     {
-        var direction = descending ? "DESC" : "ASC";
+        var direction = (descending ? "DESC" : "ASC") + dialect.Nulls(descending);
         var (order, index) = sort switch
         {
-            SmartListSort.Name => ($"p.LastName {direction}, p.FirstName {direction}", "IX_People_LastName"),
-            SmartListSort.Company => ($"p.Company {direction}", "IX_People_Company"),
-            SmartListSort.Created => ($"p.CreatedAt {direction}", "IX_People_CreatedAt"),
-            SmartListSort.LastActivity => ($"p.LastActivityAt {direction}", "IX_People_LastActivityAt"),
-            _ => ($"p.Email {direction}", "IX_People_Email"),
+            SmartListSort.Name => ($"p.\"LastName\" {direction}, p.\"FirstName\" {direction}", "IX_People_LastName"),
+            SmartListSort.Company => ($"p.\"Company\" {direction}", "IX_People_Company"),
+            SmartListSort.Created => ($"p.\"CreatedAt\" {direction}", "IX_People_CreatedAt"),
+            SmartListSort.LastActivity => ($"p.\"LastActivityAt\" {direction}", "IX_People_LastActivityAt"),
+            _ => ($"p.\"Email\" {direction}", "IX_People_Email"),
         };
         // Without a narrowing filter the members are many: reading people in the sort's index order stops after one page,
         // where listing them first would sort every member. With one, the few candidates are sorted instead.
-        var people = indexHints && !Narrowed(logic) ? $"People p INDEXED BY {index}" : "People p";
+        var people = "\"People\" p" + (!Narrowed(logic) ? Hint(index) : "");
         var where = Predicate(logic, probe: false);
-        return Build($"SELECT {PersonColumns} FROM {people} WHERE {where} ORDER BY {order}, p.Id {direction} LIMIT {Param(take)} OFFSET {Param(skip)}");
+        return Build($"SELECT {PersonColumns} FROM {people} WHERE {where} ORDER BY {order}, p.\"Id\" {(descending ? "DESC" : "ASC")} LIMIT {Param(take)} OFFSET {Param(skip)}");
     }
 
     /// <summary>Every member in id order, for the CSV export (streamed by the caller).</summary>
-    public SmartListCommand All() => Build($"SELECT {PersonColumns} FROM People p WHERE {Predicate(logic, probe: false)} ORDER BY p.Id");
+    public SmartListCommand All() => Build($"SELECT {PersonColumns} FROM \"People\" p WHERE {Predicate(logic, probe: false)} ORDER BY p.\"Id\"");
 
     /// <summary>Every member's id in id order (saving the members as a static list).</summary>
-    public SmartListCommand Ids() => Build($"SELECT p.Id FROM People p WHERE {Predicate(logic, probe: false)} ORDER BY p.Id");
+    public SmartListCommand Ids() => Build($"SELECT p.\"Id\" FROM \"People\" p WHERE {Predicate(logic, probe: false)} ORDER BY p.\"Id\"");
 
     /// <summary>One row for one person: whether each filter holds, then whether the whole list does.</summary>
     public SmartListCommand Why(int personId)
     {
         var columns = query.Filters.Select((_, i) => $"({FilterPredicate(i + 1, probe: true)})").Append($"({Predicate(logic, probe: true)})").ToList();
-        return Build($"SELECT {string.Join(", ", columns)} FROM People p WHERE p.Id = {Param(personId)}");
+        return Build($"SELECT {string.Join(", ", columns)} FROM \"People\" p WHERE p.\"Id\" = {Param(personId)}");
     }
 
     /// <summary>The person's activities that match an activity filter's type, window and constraints, newest first.</summary>
@@ -80,9 +83,9 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
     {
         var filter = query.Filters[filterNumber - 1];
         return Build($"""
-            SELECT a.Id, a.OccurredAt, a.PrimaryValue, a.Attributes, COUNT(*) OVER ()
-            FROM Activities a{Hint(PersonTypeIndex)} WHERE a.PersonId = {Param(personId)} AND {ActivityWhere(filter)}
-            ORDER BY a.OccurredAt DESC, a.Id DESC LIMIT {Param(limit)}
+            SELECT a."Id", a."OccurredAt", a."PrimaryValue", a."Attributes", COUNT(*) OVER ()
+            FROM "Activities" a{Hint(PersonTypeIndex)} WHERE a."PersonId" = {Param(personId)} AND {ActivityWhere(filter)}
+            ORDER BY a."OccurredAt" DESC, a."Id" DESC LIMIT {Param(limit)}
             """);
     }
 
@@ -95,7 +98,7 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
 
     private string Param(object value)
     {
-        var name = "$p" + parameters.Count.ToString(CultureInfo.InvariantCulture);
+        var name = "@p" + parameters.Count.ToString(CultureInfo.InvariantCulture);
         parameters.Add((name, value));
         return name;
     }
@@ -156,7 +159,7 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
         var predicate = filter.Kind switch
         {
             SmartListFilterKind.Activity => probe ? ActivityProbe(filter) : ActivityPredicate(filter),
-            SmartListFilterKind.ListMembership => $"p.Id IN (SELECT m.PersonId FROM StaticListMembers m WHERE m.ListId = {Param(filter.ListId!.Value)})",
+            SmartListFilterKind.ListMembership => $"p.\"Id\" IN (SELECT m.\"PersonId\" FROM \"StaticListMembers\" m WHERE m.\"ListId\" = {Param(filter.ListId!.Value)})",
             _ => AttributePredicate(filter.ConstraintList[0]),
         };
         return filter.Not ? $"NOT ({predicate})" : predicate;
@@ -165,23 +168,23 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
     private string ActivityPredicate(SmartListFilter filter)
     {
         var index = IsShort(filter.Window) ? null : FieldIndex(filter, equalityOnly: false);
-        var matching = $"SELECT a.PersonId FROM Activities a{Hint(index?.Name)} WHERE {ActivityWhere(filter)}";
+        var matching = $"SELECT a.\"PersonId\" FROM \"Activities\" a{Hint(index is null ? null : dialect.IndexName(index))} WHERE {ActivityWhere(filter)}";
         var times = filter.Times ?? new ActivityTimes(TimesComparison.AtLeast, 1);
         return times switch
         {
-            { Comparison: TimesComparison.AtLeast, Count: <= 1 } => $"p.Id IN ({matching})",
-            { Comparison: TimesComparison.AtLeast } => $"p.Id IN ({matching} GROUP BY a.PersonId HAVING COUNT(*) >= {Param(times.Count)})",
-            { Comparison: TimesComparison.Exactly, Count: 0 } => $"p.Id NOT IN ({matching})",
-            { Comparison: TimesComparison.Exactly } => $"p.Id IN ({matching} GROUP BY a.PersonId HAVING COUNT(*) = {Param(times.Count)})",
-            _ => $"p.Id NOT IN ({matching} GROUP BY a.PersonId HAVING COUNT(*) > {Param(times.Count)})",
+            { Comparison: TimesComparison.AtLeast, Count: <= 1 } => $"p.\"Id\" IN ({matching})",
+            { Comparison: TimesComparison.AtLeast } => $"p.\"Id\" IN ({matching} GROUP BY a.\"PersonId\" HAVING COUNT(*) >= {Param(times.Count)})",
+            { Comparison: TimesComparison.Exactly, Count: 0 } => $"p.\"Id\" NOT IN ({matching})",
+            { Comparison: TimesComparison.Exactly } => $"p.\"Id\" IN ({matching} GROUP BY a.\"PersonId\" HAVING COUNT(*) = {Param(times.Count)})",
+            _ => $"p.\"Id\" NOT IN ({matching} GROUP BY a.\"PersonId\" HAVING COUNT(*) > {Param(times.Count)})",
         };
     }
 
     /// <summary>The same filter asked about the person of the current row (PersonId is never null, so NOT EXISTS is NOT IN).</summary>
     private string ActivityProbe(SmartListFilter filter)
     {
-        var index = FieldIndex(filter, equalityOnly: true)?.Name ?? PersonTypeIndex;
-        var from = $"FROM Activities a{Hint(index)} WHERE a.PersonId = p.Id AND {ActivityWhere(filter)}";
+        var index = FieldIndex(filter, equalityOnly: true) is { } field ? dialect.IndexName(field) : PersonTypeIndex;
+        var from = $"FROM \"Activities\" a{Hint(index)} WHERE a.\"PersonId\" = p.\"Id\" AND {ActivityWhere(filter)}";
         var times = filter.Times ?? new ActivityTimes(TimesComparison.AtLeast, 1);
         return times switch
         {
@@ -204,7 +207,7 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
         _ => false,
     };
 
-    private string Hint(string? index) => indexHints && index is not null ? $" INDEXED BY \"{index}\"" : "";
+    private string Hint(string? index) => indexHints && dialect.HintsIndexes && index is not null ? dialect.Hint(index) : "";
 
     /// <summary>
     /// The field index one of the filter's constraints can seek (an equality first, else a range), when the file has it.
@@ -240,7 +243,7 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
     private string ActivityWhere(SmartListFilter filter)
     {
         var type = options.Type(filter.ActivityTypeId!.Value)!;
-        var sql = new StringBuilder($"a.ActivityTypeId = {TypeId(type.Id)}");
+        var sql = new StringBuilder($"a.\"ActivityTypeId\" = {TypeId(type.Id)}");
         if (filter.Window is { } window)
         {
             sql.Append(" AND ").Append(WindowCondition(window));
@@ -249,10 +252,11 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
         {
             var field = type.Field(constraint.Field)!;
             // A standard type's primary value is a name; the id Marketo filters on (list, lead, field) is PrimaryValueId.
+            var storedId = field.IsPrimary && type.IsStandard;
             var value = field.IsPrimary
-                ? (type.IsStandard ? "a.PrimaryValueId" : "a.PrimaryValue")
+                ? (storedId ? "a.\"PrimaryValueId\"" : "a.\"PrimaryValue\"")
                 : SecondaryValue(field);
-            sql.Append(" AND ").Append(Condition(value, field.Kind, constraint, TextInstant));
+            sql.Append(" AND ").Append(Condition(value, field.Kind, constraint, TextInstant, storedAsText: !storedId));
         }
         return sql.ToString();
     }
@@ -268,15 +272,15 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
     /// validated API name: letters and digits); a name that is not stays a parameter path.
     /// </summary>
     private string SecondaryValue(FilterableField field) => ActivityFieldIndex.CanName(field.ApiName)
-        ? ActivityFieldIndex.Extract(field.ApiName, "a.")
-        : $"json_extract(a.Attributes, {Param("$.\"" + field.ApiName.Replace("\"", "\\\"") + "\"")})";
+        ? dialect.Extract(field.ApiName, "a.")
+        : dialect.ExtractByParameter(field.ApiName, Param);
 
     private string WindowCondition(ActivityWindow window) => window.Kind switch
     {
-        WindowKind.InPast => $"a.OccurredAt >= {Param(clock.Ago(window.Amount, window.Unit).UtcTicks)}",
-        WindowKind.Between => $"a.OccurredAt >= {Param(clock.StartOf(window.From!.Value).UtcTicks)} AND a.OccurredAt < {Param(clock.StartOf(window.To!.Value.AddDays(1)).UtcTicks)}",
-        WindowKind.Before => $"a.OccurredAt < {Param(clock.StartOf(window.To!.Value).UtcTicks)}",
-        _ => $"a.OccurredAt >= {Param(clock.StartOf(window.From!.Value.AddDays(1)).UtcTicks)}",
+        WindowKind.InPast => $"a.\"OccurredAt\" >= {Param(clock.Ago(window.Amount, window.Unit).UtcTicks)}",
+        WindowKind.Between => $"a.\"OccurredAt\" >= {Param(clock.StartOf(window.From!.Value).UtcTicks)} AND a.\"OccurredAt\" < {Param(clock.StartOf(window.To!.Value.AddDays(1)).UtcTicks)}",
+        WindowKind.Before => $"a.\"OccurredAt\" < {Param(clock.StartOf(window.To!.Value).UtcTicks)}",
+        _ => $"a.\"OccurredAt\" >= {Param(clock.StartOf(window.From!.Value.AddDays(1)).UtcTicks)}",
     };
 
     private string AttributePredicate(FieldConstraint constraint)
@@ -284,22 +288,29 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
         var attribute = PersonAttributes.Find(constraint.Field)!;
         var column = constraint.Field switch
         {
-            PersonAttributes.Email => "p.Email",
-            PersonAttributes.EmailDomain => "substr(p.Email, instr(p.Email, '@') + 1)",
-            PersonAttributes.FirstName => "p.FirstName",
-            PersonAttributes.LastName => "p.LastName",
-            PersonAttributes.Company => "p.Company",
-            _ => "p.CreatedAt",
+            PersonAttributes.Email => "p.\"Email\"",
+            PersonAttributes.EmailDomain => dialect.EmailDomain("p.\"Email\""),
+            PersonAttributes.FirstName => "p.\"FirstName\"",
+            PersonAttributes.LastName => "p.\"LastName\"",
+            PersonAttributes.Company => "p.\"Company\"",
+            _ => "p.\"CreatedAt\"",
         };
-        return Condition(column, attribute.Kind, constraint, attribute.ApiName == PersonAttributes.CreatedAt ? TicksInstant : TextInstant);
+        return attribute.ApiName == PersonAttributes.CreatedAt
+            ? Condition(column, attribute.Kind, constraint, TicksInstant, storedAsText: false)
+            : Condition(column, attribute.Kind, constraint, TextInstant, storedAsText: true);
     }
 
     private static object TextInstant(DateTimeOffset instant) => FieldValueParser.FormatDateTime(instant);
     private static object TicksInstant(DateTimeOffset instant) => instant.UtcTicks;
 
-    private string Condition(string value, ValueKind kind, FieldConstraint constraint, Func<DateTimeOffset, object> instant)
+    /// <param name="storedAsText">False for the integer columns (a standard type's id, a person's creation ticks).</param>
+    private string Condition(string value, ValueKind kind, FieldConstraint constraint, Func<DateTimeOffset, object> instant, bool storedAsText)
     {
         var values = constraint.Values;
+        if (storedAsText && kind is ValueKind.Date or ValueKind.DateTime)
+        {
+            value = dialect.OrderedText(value);
+        }
         switch (kind)
         {
             case ValueKind.Text:
@@ -308,17 +319,17 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
                 {
                     // One IN, not ORed equalities: SQLite seeks an index (NOCASE) for each value of an IN.
                     ConstraintOperator.Is => values.Count == 1
-                        ? $"{text} = {Param(values[0])} COLLATE NOCASE"
-                        : $"{text} COLLATE NOCASE IN ({string.Join(", ", values.Select(v => Param(v)))})",
-                    ConstraintOperator.IsNot => $"NOT {AnyOf(values, v => $"{text} = {Param(v)} COLLATE NOCASE")}",
-                    ConstraintOperator.Contains => AnyOf(values, v => $"{text} LIKE {Param("%" + SqlLike.Escape(v) + "%")} ESCAPE '\\'"),
-                    ConstraintOperator.StartsWith => AnyOf(values, v => $"{text} LIKE {Param(SqlLike.Escape(v) + "%")} ESCAPE '\\'"),
-                    ConstraintOperator.EndsWith => AnyOf(values, v => $"{text} LIKE {Param("%" + SqlLike.Escape(v))} ESCAPE '\\'"),
+                        ? dialect.TextEquals(text, Param(values[0]))
+                        : dialect.TextIn(text, [.. values.Select(v => Param(v))]),
+                    ConstraintOperator.IsNot => $"NOT {AnyOf(values, v => dialect.TextEquals(text, Param(v)))}",
+                    ConstraintOperator.Contains => AnyOf(values, v => dialect.TextLike(text, Param("%" + SqlLike.Escape(v) + "%"))),
+                    ConstraintOperator.StartsWith => AnyOf(values, v => dialect.TextLike(text, Param(SqlLike.Escape(v) + "%"))),
+                    ConstraintOperator.EndsWith => AnyOf(values, v => dialect.TextLike(text, Param("%" + SqlLike.Escape(v)))),
                     ConstraintOperator.IsEmpty => $"{text} = ''",
                     _ => $"{text} <> ''",
                 };
             case ValueKind.Number:
-                var number = $"CAST({value} AS REAL)";
+                var number = dialect.Number(value, storedAsText);
                 var first = Number(values.ElementAtOrDefault(0));
                 return constraint.Operator switch
                 {
@@ -331,10 +342,7 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
                     _ => $"{number} BETWEEN {Param(first)} AND {Param(Number(values[1]))}",
                 };
             case ValueKind.Boolean:
-                // A primary value holds "true"/"false"; json_extract gives 1/0 for a secondary field's JSON boolean.
-                return constraint.Operator == ConstraintOperator.IsTrue
-                    ? $"{value} IN ({Param("true")}, {Param(1L)})"
-                    : $"{value} IN ({Param("false")}, {Param(0L)})";
+                return dialect.IsBoolean(value, constraint.Operator == ConstraintOperator.IsTrue, Param);
             case ValueKind.Date:
                 return constraint.Operator switch
                 {

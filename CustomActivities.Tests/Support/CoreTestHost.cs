@@ -61,6 +61,7 @@ public sealed class CoreTestHostBuilder
     private readonly Dictionary<string, string?> settings = [];
     private DateTimeOffset now = new(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
     private Action<IServiceCollection>? configure;
+    private DatabaseProvider? databaseProvider;
 
     public CoreTestHostBuilder WithSetting(string key, string value)
     {
@@ -74,6 +75,13 @@ public sealed class CoreTestHostBuilder
         return this;
     }
 
+    /// <summary>On this provider whatever the run's (a test of one product: <c>[Trait("Database", …)]</c>).</summary>
+    public CoreTestHostBuilder On(DatabaseProvider databaseProvider)
+    {
+        this.databaseProvider = databaseProvider;
+        return this;
+    }
+
     public CoreTestHostBuilder WithServices(Action<IServiceCollection> configureServices)
     {
         configure += configureServices;
@@ -82,7 +90,7 @@ public sealed class CoreTestHostBuilder
 
     public async Task<CoreTestHost> BuildAsync()
     {
-        var database = new TempDatabase();
+        var database = new TempDatabase(databaseProvider);
         var actor = new MutableActor();
         var clock = new FakeTimeProvider(now);
         var services = new ServiceCollection();

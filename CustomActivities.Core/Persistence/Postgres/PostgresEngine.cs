@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CustomActivities.Core.SmartLists;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -20,6 +21,7 @@ internal sealed class PostgresEngine(NpgsqlDataSource dataSource, DatabaseTarget
         // Registered by factory, so the container disposes the pool at shutdown.
         services.AddSingleton(_ => NpgsqlDataSource.Create(target.Location));
         services.AddSingleton<DatabaseEngine>(provider => new PostgresEngine(provider.GetRequiredService<NpgsqlDataSource>(), target));
+        services.AddSingleton<SmartListDialect, PostgresSmartListDialect>();
     }
 
     internal override void UseProvider(DbContextOptionsBuilder options) => options
