@@ -5,6 +5,7 @@ using CustomActivities.Core.Lists;
 using CustomActivities.Core.People;
 using CustomActivities.Core.SmartLists;
 using CustomActivities.Core.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,8 +16,10 @@ namespace CustomActivities.Core.Persistence;
 /// <code>dotnet tool restore &amp;&amp; dotnet ef migrations add NAME --project CustomActivities.Core --startup-project CustomActivities.Core --output-dir Persistence/Migrations</code>
 /// Never edit a migration that has been applied anywhere: add a new one.
 /// </remarks>
-public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The Data Protection key ring (cookies, stored access tokens), shared by every node of the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ActivityType> ActivityTypes => Set<ActivityType>();
     public DbSet<ActivityTypeVersion> ActivityTypeVersions => Set<ActivityTypeVersion>();
     public DbSet<ActivityField> ActivityFields => Set<ActivityField>();

@@ -55,6 +55,7 @@ public static class CoreServiceCollectionExtensions
                     provider.GetRequiredService<DomainEventInterceptor>()),
             ServiceLifetime.Scoped);
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<FileKeyRingImport>();
         return services;
     }
 

@@ -12,6 +12,7 @@ using CustomActivities.Web.Components.Pages.SmartLists;
 using CustomActivities.Web.Components.Shared;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
@@ -49,10 +50,12 @@ public static class WebApplicationSetup
         var databasePath = SettingsFile.ResolveDatabasePath(databaseOptions.Path, settingsPath);
         Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
         builder.Services.AddCustomActivitiesCore(databasePath);
-        // Keys beside the database, so sign-in cookies survive restarts and move with the data.
+        // Keys in the database, so sign-in cookies and stored access tokens survive restarts, move with the data and are
+        // read alike by every node on one database. Keys an older version kept in the folder are imported at start-up.
         builder.Services.AddDataProtection()
             .SetApplicationName("CustomActivities")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(databasePath)!, "keys")));
+            .PersistKeysToDbContext<AppDbContext>();
+        builder.Services.AddSingleton(new LegacyKeyRingFolder(Path.Combine(Path.GetDirectoryName(databasePath)!, "keys")));
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices(options =>
@@ -180,6 +183,9 @@ public static class WebApplicationSetup
     {
         await using var scope = app.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        // Before anything protects or unprotects: a key ring first read from an empty table would make a new key.
+        await scope.ServiceProvider.GetRequiredService<FileKeyRingImport>()
+            .ImportAsync(app.Services.GetRequiredService<LegacyKeyRingFolder>().Path);
         StartupBanner.Remember(result);
         if (seedDemo)
         {
