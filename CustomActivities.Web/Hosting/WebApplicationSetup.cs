@@ -120,6 +120,7 @@ public static class WebApplicationSetup
         builder.Services.AddMarketoApi();
         builder.Services.AddScoped<ViewerTimeZone>();
         builder.Services.AddScoped<ViewerTheme>();
+        builder.Services.AddValidatedOptions<NodeOptions>(NodeOptions.Section);
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return builder;
     }
@@ -144,7 +145,7 @@ public static class WebApplicationSetup
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapNodeHealth();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapActivityTypeDownloads();
