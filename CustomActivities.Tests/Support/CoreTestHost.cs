@@ -16,13 +16,14 @@ namespace CustomActivities.Tests.Support;
 /// </summary>
 public sealed class CoreTestHost : IAsyncDisposable
 {
-    private readonly TempDatabase database;
+    private readonly TempDatabase? ownDatabase;
     private readonly ServiceProvider provider;
     private readonly AsyncServiceScope scope;
 
-    internal CoreTestHost(TempDatabase database, ServiceProvider provider, MutableActor actor, FakeTimeProvider clock)
+    internal CoreTestHost(TempDatabase? ownDatabase, string databasePath, ServiceProvider provider, MutableActor actor, FakeTimeProvider clock)
     {
-        this.database = database;
+        this.ownDatabase = ownDatabase;
+        DatabasePath = databasePath;
         this.provider = provider;
         scope = provider.CreateAsyncScope();
         Actor = actor;
@@ -31,7 +32,7 @@ public sealed class CoreTestHost : IAsyncDisposable
 
     public MutableActor Actor { get; }
     public FakeTimeProvider Clock { get; }
-    public string DatabasePath => database.Path;
+    public string DatabasePath { get; }
     public IServiceProvider Services => scope.ServiceProvider;
 
     public T Get<T>() where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
@@ -42,7 +43,7 @@ public sealed class CoreTestHost : IAsyncDisposable
     {
         await scope.DisposeAsync();
         await provider.DisposeAsync();
-        database.Dispose();
+        ownDatabase?.Dispose();
     }
 }
 
@@ -59,6 +60,7 @@ public sealed class CoreTestHostBuilder
     private readonly Dictionary<string, string?> settings = [];
     private DateTimeOffset now = new(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
     private Action<IServiceCollection>? configure;
+    private CoreTestHost? sharing;
 
     public CoreTestHostBuilder WithSetting(string key, string value)
     {
@@ -78,9 +80,20 @@ public sealed class CoreTestHostBuilder
         return this;
     }
 
+    /// <summary>
+    /// A second node on the first host's SQLite file (its own services, caches and signals), as two web processes on one
+    /// database; the first host owns the file and must be disposed last.
+    /// </summary>
+    public CoreTestHostBuilder SharingDatabaseWith(CoreTestHost first)
+    {
+        sharing = first;
+        return this;
+    }
+
     public async Task<CoreTestHost> BuildAsync()
     {
-        var database = new TempDatabase();
+        var database = sharing is null ? new TempDatabase() : null;
+        var databasePath = database?.Path ?? sharing!.DatabasePath;
         var actor = new MutableActor();
         var clock = new FakeTimeProvider(now);
         var services = new ServiceCollection();
@@ -89,13 +102,13 @@ public sealed class CoreTestHostBuilder
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton<ICurrentActor>(actor);
-        services.AddCustomActivitiesCore(database.Path);
+        services.AddCustomActivitiesCore(databasePath);
         services.AddIdentityCore<ApplicationUser>(o => o.Password.RequiredLength = 10)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>();
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        var host = new CoreTestHost(database, provider, actor, clock);
+        var host = new CoreTestHost(database, databasePath, provider, actor, clock);
         await host.Get<DatabaseInitializer>().InitializeAsync();
         return host;
     }
