@@ -34,12 +34,15 @@ public sealed class ActivityTypeCatalog : IDisposable
     public const string ChangedSignal = "activity-types.changed";
 
     private readonly IServiceScopeFactory scopeFactory;
+    private readonly IClusterSignals signals;
     private readonly IDisposable subscription;
 
     public ActivityTypeCatalog(IServiceScopeFactory scopeFactory, IClusterSignals signals)
     {
         this.scopeFactory = scopeFactory;
+        this.signals = signals;
         subscription = signals.Subscribe(ChangedSignal, _ => Invalidate());
+        signals.MessagesMayHaveBeenMissed += Invalidate;
     }
 
     private sealed record Snapshot(FrozenDictionary<int, LiveActivityType> ById, FrozenDictionary<string, LiveActivityType> ByApiName);
@@ -54,7 +57,11 @@ public sealed class ActivityTypeCatalog : IDisposable
         Volatile.Write(ref snapshot, null);
     }
 
-    public void Dispose() => subscription.Dispose();
+    public void Dispose()
+    {
+        subscription.Dispose();
+        signals.MessagesMayHaveBeenMissed -= Invalidate;
+    }
 
     public async ValueTask<LiveActivityType?> FindAsync(int id, CancellationToken cancellationToken = default) =>
         (await GetAsync(cancellationToken)).ById.GetValueOrDefault(id);

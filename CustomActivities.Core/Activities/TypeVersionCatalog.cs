@@ -15,10 +15,16 @@ namespace CustomActivities.Core.Activities;
 public sealed class TypeVersionCatalog : IDomainEventHandler<ActivityTypeDraftApproved>, IDisposable
 {
     private readonly ConcurrentDictionary<(int TypeId, int Number), TypeVersionLabels> approved = new();
+    private readonly IClusterSignals signals;
     private readonly IDisposable subscription;
     private ConcurrentDictionary<int, string> currentNames = new();
 
-    public TypeVersionCatalog(IClusterSignals signals) => subscription = signals.Subscribe(ActivityTypeCatalog.ChangedSignal, _ => DropCurrentNames());
+    public TypeVersionCatalog(IClusterSignals signals)
+    {
+        this.signals = signals;
+        subscription = signals.Subscribe(ActivityTypeCatalog.ChangedSignal, _ => DropCurrentNames());
+        signals.MessagesMayHaveBeenMissed += DropCurrentNames;
+    }
 
     public Task HandleAsync(ActivityTypeDraftApproved domainEvent, CancellationToken cancellationToken)
     {
@@ -29,7 +35,11 @@ public sealed class TypeVersionCatalog : IDomainEventHandler<ActivityTypeDraftAp
     // A reader that loaded names before the swap fills the dropped dictionary, never the new one.
     private void DropCurrentNames() => Volatile.Write(ref currentNames, new ConcurrentDictionary<int, string>());
 
-    public void Dispose() => subscription.Dispose();
+    public void Dispose()
+    {
+        subscription.Dispose();
+        signals.MessagesMayHaveBeenMissed -= DropCurrentNames;
+    }
 
     /// <summary>Today's name (the live version's) of each type; a type never approved keeps its API name.</summary>
     public async Task<IReadOnlyDictionary<int, string>> CurrentNamesAsync(AppDbContext context, IEnumerable<int> typeIds, CancellationToken cancellationToken)

@@ -19,8 +19,12 @@ public sealed class ApprovalQueueNotifier : IDomainEventHandler<ActivityTypeEven
     public ApprovalQueueNotifier(IClusterSignals signals)
     {
         this.signals = signals;
-        subscription = signals.Subscribe(SignalName, _ => QueueChanged?.Invoke());
+        subscription = signals.Subscribe(SignalName, _ => OnQueueChanged());
+        // Badges recount: a draft may have been submitted or approved while this node was cut off.
+        signals.MessagesMayHaveBeenMissed += OnQueueChanged;
     }
+
+    private void OnQueueChanged() => QueueChanged?.Invoke();
 
     public event Action? QueueChanged;
 
@@ -30,5 +34,9 @@ public sealed class ApprovalQueueNotifier : IDomainEventHandler<ActivityTypeEven
         return Task.CompletedTask;
     }
 
-    public void Dispose() => subscription.Dispose();
+    public void Dispose()
+    {
+        subscription.Dispose();
+        signals.MessagesMayHaveBeenMissed -= OnQueueChanged;
+    }
 }

@@ -67,6 +67,8 @@ public sealed class ApiTokenService : IDisposable
         protector = dataProtection.CreateProtector("CustomActivities.ApiAccessTokens");
         forgetting = signals.Subscribe(ClientForgottenSignal,
             payload => DropCachedTokens(int.Parse(payload, System.Globalization.CultureInfo.InvariantCulture)));
+        // A revocation sent while this node was cut off would leave the token valid here until it expires.
+        signals.MessagesMayHaveBeenMissed += cache.Clear;
     }
 
     /// <summary>Returns the client's current token (with its remaining lifetime) or a new one; null for bad credentials.</summary>
@@ -203,5 +205,9 @@ public sealed class ApiTokenService : IDisposable
         }
     }
 
-    public void Dispose() => forgetting.Dispose();
+    public void Dispose()
+    {
+        forgetting.Dispose();
+        signals.MessagesMayHaveBeenMissed -= cache.Clear;
+    }
 }

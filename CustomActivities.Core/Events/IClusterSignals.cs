@@ -27,4 +27,11 @@ public interface IClusterSignals
     /// is logged and does not stop the others.
     /// </summary>
     IDisposable Subscribe(string name, Action<string> handler);
+
+    /// <summary>
+    /// This node was cut off from the others and is listening again: whatever they sent meanwhile is lost, so a
+    /// subscriber that holds shared state in memory drops it (the database has it). Raised on the listener's thread once
+    /// it listens again, so nothing sent after it is missed. Never raised on a single node.
+    /// </summary>
+    event Action? MessagesMayHaveBeenMissed;
 }

@@ -14,4 +14,11 @@ public sealed class InProcessClusterSignals(ILogger<InProcessClusterSignals> log
     }
 
     public IDisposable Subscribe(string name, Action<string> handler) => subscribers.Add(name, handler);
+
+    /// <summary>Every message of one process reaches it: none is ever missed.</summary>
+    public event Action? MessagesMayHaveBeenMissed
+    {
+        add { }
+        remove { }
+    }
 }

@@ -72,6 +72,8 @@ public sealed partial class PostgresClusterSignals : BackgroundService, ICluster
 
     public IDisposable Subscribe(string name, Action<string> handler) => subscribers.Add(name, handler);
 
+    public event Action? MessagesMayHaveBeenMissed;
+
     /// <summary>
     /// The server process id of the listening connection once it listens, skipping the one given (for a test that ends
     /// that connection and waits for the next).
@@ -96,6 +98,7 @@ public sealed partial class PostgresClusterSignals : BackgroundService, ICluster
     private async Task ListenAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
+        var hasListened = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -107,11 +110,14 @@ public sealed partial class PostgresClusterSignals : BackgroundService, ICluster
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
-                if (failures > 0)
-                {
-                    LogListeningAgain(failures);
-                }
+                var cutOff = hasListened;
+                hasListened = true;
                 failures = 0;
+                if (cutOff)
+                {
+                    LogListeningAgain();
+                    TellMessagesMayHaveBeenMissed();
+                }
                 session.Listening.TrySetResult(connection.ProcessID);
                 while (true)
                 {
@@ -145,6 +151,21 @@ public sealed partial class PostgresClusterSignals : BackgroundService, ICluster
     /// <summary>A lost connection is retried at once (a restarted server or a dropped link), then less and less often.</summary>
     private static TimeSpan Backoff(int failures) =>
         failures <= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Min(Math.Pow(2, failures - 2), MaxBackoff.TotalSeconds));
+
+    private void TellMessagesMayHaveBeenMissed()
+    {
+        foreach (var handler in MessagesMayHaveBeenMissed?.GetInvocationList().Cast<Action>() ?? [])
+        {
+            try
+            {
+                handler();
+            }
+            catch (Exception e)
+            {
+                LogGapHandlerFailed(e);
+            }
+        }
+    }
 
     private void EndSession()
     {
@@ -219,8 +240,11 @@ public sealed partial class PostgresClusterSignals : BackgroundService, ICluster
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live updates from other nodes stopped (attempt {Failures} failed); listening again")]
     private partial void LogListenerLost(Exception exception, int failures);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Live updates from other nodes are back after {Failures} failed attempts")]
-    private partial void LogListeningAgain(int failures);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Live updates from other nodes are back; what this node held of shared state is dropped")]
+    private partial void LogListeningAgain();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A subscriber failed to drop its state after live updates came back")]
+    private partial void LogGapHandlerFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} live-update messages could not be sent to the other nodes; their changes are stored")]
     private partial void LogSendFailed(Exception exception, int count);

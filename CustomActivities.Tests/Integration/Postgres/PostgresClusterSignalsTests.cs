@@ -53,10 +53,14 @@ public sealed class PostgresClusterSignalsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_node_whose_connection_is_terminated_listens_again_and_hears_later_messages()
+    public async Task A_node_whose_connection_is_terminated_listens_again_hears_later_messages_and_says_it_may_have_missed_some()
     {
         var (a, b) = (await StartNodeAsync(), await StartNodeAsync());
         using var heardOnB = new SignalRecorder(b, Name);
+        var gapsOnA = 0;
+        var gapsOnB = 0;
+        a.MessagesMayHaveBeenMissed += () => Interlocked.Increment(ref gapsOnA);
+        b.MessagesMayHaveBeenMissed += () => Interlocked.Increment(ref gapsOnB);
         var lost = await b.ListeningAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         await database.TerminateAsync(lost);
@@ -67,6 +71,8 @@ public sealed class PostgresClusterSignalsTests : IAsyncLifetime
         Assert.NotEqual(lost, again);
         Assert.True(b.IsListening);
         Assert.Equal(["after the reconnection"], heardOnB.Heard);
+        // Told before it listened again, so that what it reloads is no older than the first message it then hears.
+        Assert.Equal((0, 1), (gapsOnA, gapsOnB));
     }
 
     [Fact]
