@@ -29,9 +29,9 @@ public interface IClusterSignals
     IDisposable Subscribe(string name, Action<string> handler);
 
     /// <summary>
-    /// This node was cut off from the others and is listening again: whatever they sent meanwhile is lost, so a
-    /// subscriber that holds shared state in memory drops it (the database has it). Raised on the listener's thread once
-    /// it listens again, so nothing sent after it is missed. Never raised on a single node.
+    /// This node starts listening to the others, at start-up or after it was cut off: whatever they sent before is lost,
+    /// so a subscriber that holds shared state in memory drops it (the database has it). Raised on the listener's thread
+    /// once it listens, so nothing sent after it is missed. Never raised on a single node.
     /// </summary>
     event Action? MessagesMayHaveBeenMissed;
 }

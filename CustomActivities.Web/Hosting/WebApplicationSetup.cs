@@ -187,6 +187,9 @@ public static class WebApplicationSetup
         // Before anything protects or unprotects: a key ring first read from an empty table would make a new key.
         await scope.ServiceProvider.GetRequiredService<FileKeyRingImport>()
             .ImportAsync(app.Services.GetRequiredService<LegacyKeyRingFolder>().Path);
+        // The key ring is read now, and on a new database its first key stored (a synchronous write), while nothing
+        // else runs: not in the hosted services' start beside the background sweeps writing to the same file.
+        app.Services.GetDataProtector("CustomActivities.KeyRingReady").Protect("ready");
         StartupBanner.Remember(result);
         if (seedDemo)
         {

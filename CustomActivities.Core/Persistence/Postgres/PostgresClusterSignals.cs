@@ -110,14 +110,14 @@ public sealed partial class PostgresClusterSignals : BackgroundService, ICluster
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
-                var cutOff = hasListened;
-                hasListened = true;
-                failures = 0;
-                if (cutOff)
+                if (hasListened)
                 {
                     LogListeningAgain();
-                    TellMessagesMayHaveBeenMissed();
                 }
+                hasListened = true;
+                failures = 0;
+                // Also the first time: a request served before this node listened may have loaded what changed meanwhile.
+                TellMessagesMayHaveBeenMissed();
                 session.Listening.TrySetResult(connection.ProcessID);
                 while (true)
                 {
