@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using CustomActivities.Core.ActivityTypes;
+using CustomActivities.Core.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -7,9 +8,10 @@ namespace CustomActivities.Core.Activities;
 
 /// <summary>
 /// Drops <see cref="ActivityTypeCatalog"/>'s snapshot whenever a context saves a change to a type, a version or a field,
-/// whichever service made it (wizard, approvals, API), after the save and again after an explicit transaction commits.
+/// whichever service made it (wizard, approvals, API), after the save and again after an explicit transaction commits;
+/// through <see cref="IClusterSignals"/>, so every node of the database drops its own (and its type names).
 /// </summary>
-public sealed class ActivityTypeCacheInvalidator(ActivityTypeCatalog catalog) : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class ActivityTypeCacheInvalidator(IClusterSignals signals) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     private static readonly ConditionalWeakTable<DbContext, object> Touched = [];
 
@@ -67,7 +69,7 @@ public sealed class ActivityTypeCacheInvalidator(ActivityTypeCatalog catalog) : 
         {
             return;
         }
-        catalog.Invalidate();
+        signals.Publish(ActivityTypeCatalog.ChangedSignal, "");
         if (!keep)
         {
             Touched.Remove(context);

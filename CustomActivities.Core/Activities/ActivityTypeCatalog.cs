@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using CustomActivities.Core.ActivityTypes;
+using CustomActivities.Core.Events;
 using CustomActivities.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,10 +25,26 @@ public sealed record LiveActivityType(
 
 /// <summary>
 /// Every type's live version, held in memory for the ingestion path. Any saved change to a type, version or field
-/// (approval, archive, draft) drops the snapshot through <see cref="ActivityTypeCacheInvalidator"/>; the next call reloads it.
+/// (approval, archive, draft), on this node or another one of the database, drops the snapshot through
+/// <see cref="ActivityTypeCacheInvalidator"/> and <see cref="ChangedSignal"/>; the next call reloads it.
 /// </summary>
-public sealed class ActivityTypeCatalog(IServiceScopeFactory scopeFactory)
+public sealed class ActivityTypeCatalog : IDisposable
 {
+    /// <summary>Some type, version or field changed (saved, and again once committed): every node drops what it holds of them.</summary>
+    public const string ChangedSignal = "activity-types.changed";
+
+    private readonly IServiceScopeFactory scopeFactory;
+    private readonly IClusterSignals signals;
+    private readonly IDisposable subscription;
+
+    public ActivityTypeCatalog(IServiceScopeFactory scopeFactory, IClusterSignals signals)
+    {
+        this.scopeFactory = scopeFactory;
+        this.signals = signals;
+        subscription = signals.Subscribe(ChangedSignal, _ => Invalidate());
+        signals.MessagesMayHaveBeenMissed += Invalidate;
+    }
+
     private sealed record Snapshot(FrozenDictionary<int, LiveActivityType> ById, FrozenDictionary<string, LiveActivityType> ByApiName);
 
     private Snapshot? snapshot;
@@ -38,6 +55,12 @@ public sealed class ActivityTypeCatalog(IServiceScopeFactory scopeFactory)
     {
         Interlocked.Increment(ref generation);
         Volatile.Write(ref snapshot, null);
+    }
+
+    public void Dispose()
+    {
+        subscription.Dispose();
+        signals.MessagesMayHaveBeenMissed -= Invalidate;
     }
 
     public async ValueTask<LiveActivityType?> FindAsync(int id, CancellationToken cancellationToken = default) =>

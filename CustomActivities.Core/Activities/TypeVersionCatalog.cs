@@ -9,18 +9,36 @@ namespace CustomActivities.Core.Activities;
 /// <summary>
 /// Labels of approved type versions by (type id, version number). Approved versions never change, so once read they
 /// are kept for the life of the process and a timeline page costs no extra query for its labels. Today's name of each
-/// type is kept too, until an approval (the only change that renames a live type) is committed.
+/// type is kept too, until an approval (the only change that renames a live type) is committed, on this node or, heard
+/// as any type change (<see cref="ActivityTypeCatalog.ChangedSignal"/>), on another node of the database.
 /// </summary>
-public sealed class TypeVersionCatalog : IDomainEventHandler<ActivityTypeDraftApproved>
+public sealed class TypeVersionCatalog : IDomainEventHandler<ActivityTypeDraftApproved>, IDisposable
 {
     private readonly ConcurrentDictionary<(int TypeId, int Number), TypeVersionLabels> approved = new();
+    private readonly IClusterSignals signals;
+    private readonly IDisposable subscription;
     private ConcurrentDictionary<int, string> currentNames = new();
+
+    public TypeVersionCatalog(IClusterSignals signals)
+    {
+        this.signals = signals;
+        subscription = signals.Subscribe(ActivityTypeCatalog.ChangedSignal, _ => DropCurrentNames());
+        signals.MessagesMayHaveBeenMissed += DropCurrentNames;
+    }
 
     public Task HandleAsync(ActivityTypeDraftApproved domainEvent, CancellationToken cancellationToken)
     {
-        // A reader that loaded names before the swap fills the dropped dictionary, never the new one.
-        Volatile.Write(ref currentNames, new ConcurrentDictionary<int, string>());
+        DropCurrentNames();
         return Task.CompletedTask;
+    }
+
+    // A reader that loaded names before the swap fills the dropped dictionary, never the new one.
+    private void DropCurrentNames() => Volatile.Write(ref currentNames, new ConcurrentDictionary<int, string>());
+
+    public void Dispose()
+    {
+        subscription.Dispose();
+        signals.MessagesMayHaveBeenMissed -= DropCurrentNames;
     }
 
     /// <summary>Today's name (the live version's) of each type; a type never approved keeps its API name.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CustomActivities.Core.Auditing;
+using CustomActivities.Core.Events;
 using CustomActivities.Core.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -33,8 +34,11 @@ public enum TokenCheck
 /// Issues and checks access tokens (OAuth 2 client credentials, as Marketo). Tokens are stored as a hash plus expiry,
 /// so they survive restarts; checks are served from memory after the first use of a token.
 /// </summary>
-public sealed class ApiTokenService(IServiceScopeFactory scopeFactory, TimeProvider timeProvider, IOptions<ApiOptions> options, IDataProtectionProvider dataProtection)
+public sealed class ApiTokenService : IDisposable
 {
+    /// <summary>A client was revoked or its secret rotated (its token rows are deleted): every node forgets its tokens.</summary>
+    public const string ClientForgottenSignal = "api-client.forgotten";
+
     private sealed record CachedToken(ApiCaller Caller, DateTimeOffset ExpiresAt);
 
     /// <summary>How long a token found in no row is answered "invalid" from memory, so repeated garbage tokens cost no lookup.</summary>
@@ -45,8 +49,27 @@ public sealed class ApiTokenService(IServiceScopeFactory scopeFactory, TimeProvi
 
     private readonly ConcurrentDictionary<string, CachedToken> cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> unknown = new(StringComparer.Ordinal);
-    private readonly IDataProtector protector = dataProtection.CreateProtector("CustomActivities.ApiAccessTokens");
     private readonly SemaphoreSlim issueGate = new(1, 1);
+    private readonly IServiceScopeFactory scopeFactory;
+    private readonly TimeProvider timeProvider;
+    private readonly IOptions<ApiOptions> options;
+    private readonly IClusterSignals signals;
+    private readonly IDataProtector protector;
+    private readonly IDisposable forgetting;
+
+    public ApiTokenService(IServiceScopeFactory scopeFactory, TimeProvider timeProvider, IOptions<ApiOptions> options,
+        IDataProtectionProvider dataProtection, IClusterSignals signals)
+    {
+        this.scopeFactory = scopeFactory;
+        this.timeProvider = timeProvider;
+        this.options = options;
+        this.signals = signals;
+        protector = dataProtection.CreateProtector("CustomActivities.ApiAccessTokens");
+        forgetting = signals.Subscribe(ClientForgottenSignal,
+            payload => DropCachedTokens(int.Parse(payload, System.Globalization.CultureInfo.InvariantCulture)));
+        // A revocation sent while this node was cut off would leave the token valid here until it expires.
+        signals.MessagesMayHaveBeenMissed += cache.Clear;
+    }
 
     /// <summary>Returns the client's current token (with its remaining lifetime) or a new one; null for bad credentials.</summary>
     public async Task<IssuedToken?> IssueAsync(string? clientId, string? clientSecret, CancellationToken cancellationToken = default)
@@ -135,8 +158,11 @@ public sealed class ApiTokenService(IServiceScopeFactory scopeFactory, TimeProvi
         return (TokenCheck.Valid, cached.Caller);
     }
 
-    /// <summary>Drops a revoked or rotated client's tokens from memory (the rows are already deleted).</summary>
-    public void ForgetClient(int clientId)
+    /// <summary>Drops a revoked or rotated client's tokens from the memory of every node (the rows are already deleted).</summary>
+    public void ForgetClient(int clientId) =>
+        signals.Publish(ClientForgottenSignal, clientId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private void DropCachedTokens(int clientId)
     {
         foreach (var (hash, token) in cache)
         {
@@ -177,5 +203,11 @@ public sealed class ApiTokenService(IServiceScopeFactory scopeFactory, TimeProvi
         {
             return null;
         }
+    }
+
+    public void Dispose()
+    {
+        forgetting.Dispose();
+        signals.MessagesMayHaveBeenMissed -= cache.Clear;
     }
 }

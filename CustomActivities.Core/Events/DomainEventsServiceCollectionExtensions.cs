@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CustomActivities.Core.Events;
 
@@ -8,6 +9,8 @@ public static class DomainEventsServiceCollectionExtensions
     {
         services.AddSingleton<DomainEventDispatcher>();
         services.AddSingleton<DomainEventInterceptor>();
+        // One node unless a provider registers its own (AddPostgresClusterSignals), before or after this.
+        services.TryAddSingleton<IClusterSignals, InProcessClusterSignals>();
         return services;
     }
 

@@ -5,6 +5,7 @@ using CustomActivities.Core.Lists;
 using CustomActivities.Core.People;
 using CustomActivities.Core.SmartLists;
 using CustomActivities.Core.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using CustomActivities.Core.Persistence.Postgres;
 using Microsoft.EntityFrameworkCore;
@@ -17,8 +18,10 @@ namespace CustomActivities.Core.Persistence;
 /// <code>dotnet ef migrations add NAME --project CustomActivities.Migrations.Postgres --startup-project CustomActivities.Migrations.Postgres</code>
 /// Never edit a migration that has been applied anywhere: add a new one.
 /// </remarks>
-public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The Data Protection key ring (cookies, stored access tokens), shared by every node of the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ActivityType> ActivityTypes => Set<ActivityType>();
     public DbSet<ActivityTypeVersion> ActivityTypeVersions => Set<ActivityTypeVersion>();
     public DbSet<ActivityField> ActivityFields => Set<ActivityField>();

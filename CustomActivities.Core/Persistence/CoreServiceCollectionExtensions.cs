@@ -54,6 +54,7 @@ public static class CoreServiceCollectionExtensions
             },
             ServiceLifetime.Scoped);
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<FileKeyRingImport>();
         return services;
     }
 

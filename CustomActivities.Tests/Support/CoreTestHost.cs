@@ -11,18 +11,19 @@ using Microsoft.Extensions.Time.Testing;
 namespace CustomActivities.Tests.Support;
 
 /// <summary>
-/// Core services over a real, migrated SQLite file, as the web app wires them, with a controllable clock and actor.
+/// Core services over a real, migrated database (the run's provider), as the web app wires them, with a controllable clock and actor.
 /// Build one with <see cref="CoreTestHostBuilder"/>.
 /// </summary>
 public sealed class CoreTestHost : IAsyncDisposable
 {
-    private readonly TempDatabase database;
+    private readonly TempDatabase? ownDatabase;
     private readonly ServiceProvider provider;
     private readonly AsyncServiceScope scope;
 
-    internal CoreTestHost(TempDatabase database, ServiceProvider provider, MutableActor actor, FakeTimeProvider clock)
+    internal CoreTestHost(TempDatabase? ownDatabase, DatabaseTarget database, ServiceProvider provider, MutableActor actor, FakeTimeProvider clock)
     {
-        this.database = database;
+        this.ownDatabase = ownDatabase;
+        Database = database;
         this.provider = provider;
         scope = provider.CreateAsyncScope();
         Actor = actor;
@@ -31,9 +32,13 @@ public sealed class CoreTestHost : IAsyncDisposable
 
     public MutableActor Actor { get; }
     public FakeTimeProvider Clock { get; }
-    public string DatabasePath => database.Path;
 
-    public DatabaseTarget Database => database.Target;
+    /// <summary>The SQLite file, for the tests that examine SQLite itself (marked <c>[Trait("Database", "Sqlite")]</c>).</summary>
+    public string DatabasePath => Database.Provider == DatabaseProvider.Sqlite
+        ? Database.Location
+        : throw new InvalidOperationException("This test reads the SQLite file; mark it [Trait(\"Database\", \"Sqlite\")].");
+
+    public DatabaseTarget Database { get; }
     public IServiceProvider Services => scope.ServiceProvider;
 
     public T Get<T>() where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
@@ -44,7 +49,7 @@ public sealed class CoreTestHost : IAsyncDisposable
     {
         await scope.DisposeAsync();
         await provider.DisposeAsync();
-        database.Dispose();
+        ownDatabase?.Dispose();
     }
 }
 
@@ -62,6 +67,7 @@ public sealed class CoreTestHostBuilder
     private DateTimeOffset now = new(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
     private Action<IServiceCollection>? configure;
     private DatabaseProvider? databaseProvider;
+    private CoreTestHost? sharing;
 
     public CoreTestHostBuilder WithSetting(string key, string value)
     {
@@ -88,9 +94,20 @@ public sealed class CoreTestHostBuilder
         return this;
     }
 
+    /// <summary>
+    /// A second node on the first host's database (its own services, caches and signals), as two web processes on one
+    /// database; the first host owns the database and must be disposed last.
+    /// </summary>
+    public CoreTestHostBuilder SharingDatabaseWith(CoreTestHost first)
+    {
+        sharing = first;
+        return this;
+    }
+
     public async Task<CoreTestHost> BuildAsync()
     {
-        var database = new TempDatabase(databaseProvider);
+        var database = sharing is null ? new TempDatabase(databaseProvider) : null;
+        var target = database?.Target ?? sharing!.Database;
         var actor = new MutableActor();
         var clock = new FakeTimeProvider(now);
         var services = new ServiceCollection();
@@ -99,13 +116,13 @@ public sealed class CoreTestHostBuilder
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton<ICurrentActor>(actor);
-        services.AddCustomActivitiesCore(database.Target);
+        services.AddCustomActivitiesCore(target);
         services.AddIdentityCore<ApplicationUser>(o => o.Password.RequiredLength = 10)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>();
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        var host = new CoreTestHost(database, provider, actor, clock);
+        var host = new CoreTestHost(database, target, provider, actor, clock);
         try
         {
             await host.Get<DatabaseInitializer>().InitializeAsync();

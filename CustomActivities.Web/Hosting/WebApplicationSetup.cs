@@ -12,6 +12,7 @@ using CustomActivities.Web.Components.Pages.SmartLists;
 using CustomActivities.Web.Components.Shared;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
@@ -51,10 +52,12 @@ public static class WebApplicationSetup
             : Path.Combine(Path.GetDirectoryName(settingsPath)!, "data");
         Directory.CreateDirectory(dataFolder);
         builder.Services.AddCustomActivitiesCore(database);
-        // Keys beside the database, so sign-in cookies survive restarts and move with the data.
+        // Keys in the database, so sign-in cookies and stored access tokens survive restarts, move with the data and are
+        // read alike by every node on one database. Keys an older version kept in the folder are imported at start-up.
         builder.Services.AddDataProtection()
             .SetApplicationName("CustomActivities")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+            .PersistKeysToDbContext<AppDbContext>();
+        builder.Services.AddSingleton(new LegacyKeyRingFolder(Path.Combine(dataFolder, "keys")));
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices(options =>
@@ -119,6 +122,7 @@ public static class WebApplicationSetup
         builder.Services.AddMarketoApi();
         builder.Services.AddScoped<ViewerTimeZone>();
         builder.Services.AddScoped<ViewerTheme>();
+        builder.Services.AddValidatedOptions<NodeOptions>(NodeOptions.Section);
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return builder;
     }
@@ -143,7 +147,7 @@ public static class WebApplicationSetup
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapNodeHealth();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapActivityTypeDownloads();
@@ -182,6 +186,12 @@ public static class WebApplicationSetup
     {
         await using var scope = app.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        // Before anything protects or unprotects: a key ring first read from an empty table would make a new key.
+        await scope.ServiceProvider.GetRequiredService<FileKeyRingImport>()
+            .ImportAsync(app.Services.GetRequiredService<LegacyKeyRingFolder>().Path);
+        // The key ring is read now, and on a new database its first key stored (a synchronous write), while nothing
+        // else runs: not in the hosted services' start beside the background sweeps writing to the same file.
+        app.Services.GetDataProtector("CustomActivities.KeyRingReady").Protect("ready");
         StartupBanner.Remember(result);
         if (seedDemo)
         {

@@ -22,6 +22,8 @@ internal sealed class PostgresEngine(NpgsqlDataSource dataSource, DatabaseTarget
         services.AddSingleton(_ => NpgsqlDataSource.Create(target.Location));
         services.AddSingleton<DatabaseEngine>(provider => new PostgresEngine(provider.GetRequiredService<NpgsqlDataSource>(), target));
         services.AddSingleton<SmartListDialect, PostgresSmartListDialect>();
+        // Several web nodes share one PostgreSQL database: live updates travel between them with LISTEN/NOTIFY.
+        services.AddPostgresClusterSignals(target.Location);
     }
 
     internal override void UseProvider(DbContextOptionsBuilder options) => options

@@ -81,7 +81,8 @@ public sealed class AccessControlTests(AppFactoryFixture fixture) : IClassFixtur
         var response = await client.GetAsync("/health", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        using var health = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("Healthy", health.RootElement.GetProperty("status").GetString());
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class SettingsValidationTests
     [InlineData("Demo:Seed", "maybe", "Demo:Seed")]
     [InlineData("Approvals:AllowSelfApproval", "sometimes", "Approvals:AllowSelfApproval")]
     [InlineData("Approvals:ApiClientsMayApproveOwnDrafts", "perhaps", "Approvals:ApiClientsMayApproveOwnDrafts")]
+    [InlineData("Node:Name", "web-1\nweb-2", "Node:Name must be 1 to 100 characters on one line")]
     public void A_bad_setting_stops_start_up_with_a_message_naming_it(string key, string value, string message)
     {
         using var factory = new AppFactory().WithSetting(key, value);

@@ -55,8 +55,15 @@ public sealed class SmartListSnapshotTests
     {
         var (host, _) = await HostAsync(acmePeople: SmartListSnapshots.BatchSize + 7);
         await using var _ = host;
-        ActivitiesAdded? heard = null;
-        host.Get<ActivityFeed>().Added += added => heard = added;
+        // A batch of more people than one live-update message carries is heard as several messages.
+        var heard = new Dictionary<int, int>();
+        host.Get<ActivityFeed>().Added += added =>
+        {
+            foreach (var (person, count) in added.CountByPerson)
+            {
+                heard[person] = heard.GetValueOrDefault(person) + count;
+            }
+        };
 
         var saved = await host.Get<SmartListSnapshots>().SaveAsStaticListAsync(AtAcme, "Big", null, cancellationToken: Ct);
 
@@ -64,8 +71,8 @@ public sealed class SmartListSnapshotTests
         await using var context = host.NewContext();
         Assert.Equal(SmartListSnapshots.BatchSize + 7, await context.StaticListMembers.CountAsync(Ct));
         Assert.Equal(0, await context.People.CountAsync(p => p.Company == "Acme" && p.LastActivityAt == null, Ct));
-        Assert.Equal(SmartListSnapshots.BatchSize + 7, heard!.CountByPerson.Count);
-        Assert.All(heard.CountByPerson.Values, count => Assert.Equal(1, count));
+        Assert.Equal(SmartListSnapshots.BatchSize + 7, heard.Count);
+        Assert.All(heard.Values, count => Assert.Equal(1, count));
     }
 
     [Fact]
