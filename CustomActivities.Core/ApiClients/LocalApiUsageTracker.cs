@@ -1,35 +1,17 @@
-using CustomActivities.Core.Persistence.Sqlite;
 using System.Collections.Concurrent;
-using System.Globalization;
 using CustomActivities.Core.Persistence;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CustomActivities.Core.ApiClients;
 
-public enum ApiAdmission
-{
-    Admitted,
-
-    /// <summary>606: more calls in the window than allowed.</summary>
-    RateLimited,
-
-    /// <summary>607: the daily quota is used up.</summary>
-    QuotaExceeded,
-
-    /// <summary>615: too many calls of the client at once.</summary>
-    TooManyConcurrent,
-}
-
 /// <summary>
-/// Per-client limits (rate window, daily quota, concurrency) kept in memory and the call counts behind them. Each
+/// One node's limits: per-client rate window, daily quota and concurrency kept in this process's memory, and the call
+/// counts behind them (SQLite: one node serves the database). Each
 /// admitted call is added to the database before it runs (one small upsert, about the cost of a token lookup), so a
 /// crash loses no counted call and cannot reset a daily quota. When that write fails the call still runs and its count
 /// stays pending for the flusher, which retries every few seconds and on shutdown.
 /// </summary>
-public sealed class ApiUsageTracker(SqliteDatabase database, TimeProvider timeProvider, IOptionsMonitor<ApiOptions> options)
+public sealed class LocalApiUsageTracker(DatabaseEngine database, TimeProvider timeProvider, IOptionsMonitor<ApiOptions> options) : ApiUsageTracker
 {
     private sealed class ClientState
     {
@@ -45,12 +27,7 @@ public sealed class ApiUsageTracker(SqliteDatabase database, TimeProvider timePr
     private readonly ConcurrentDictionary<int, ClientState> clients = new();
     private readonly SemaphoreSlim flushGate = new(1, 1);
 
-    public static int DayNumber(DateTimeOffset instant) => int.Parse(instant.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-
-    public static DateOnly DayOf(int day) => new(day / 10000, day / 100 % 100, day % 100);
-
-    /// <summary>Admits a call or says which limit it hits. An admitted call must be ended with <see cref="End"/>.</summary>
-    public async ValueTask<ApiAdmission> BeginAsync(int clientId, CancellationToken cancellationToken = default)
+    public override async ValueTask<ApiAdmission> BeginAsync(int clientId, CancellationToken cancellationToken = default)
     {
         var state = clients.GetOrAdd(clientId, _ => new ClientState());
         var now = timeProvider.GetUtcNow();
@@ -140,7 +117,7 @@ public sealed class ApiUsageTracker(SqliteDatabase database, TimeProvider timePr
         }
     }
 
-    public void End(int clientId)
+    public override ValueTask EndAsync(int clientId)
     {
         if (clients.TryGetValue(clientId, out var state))
         {
@@ -149,10 +126,11 @@ public sealed class ApiUsageTracker(SqliteDatabase database, TimeProvider timePr
                 state.Concurrent--;
             }
         }
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>Adds the calls counted since the last flush to the database.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    public override async Task FlushAsync(CancellationToken cancellationToken = default)
     {
         await flushGate.WaitAsync(cancellationToken);
         try
@@ -194,23 +172,21 @@ public sealed class ApiUsageTracker(SqliteDatabase database, TimeProvider timePr
 
     private async Task WriteAsync(IReadOnlyList<(int ClientId, int Day, long Calls, DateTimeOffset LastUsed)> work, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        SqliteConnectionSetup.Apply(connection);
-        await using var transaction = connection.BeginTransaction();
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var (clientId, day, calls, lastUsed) in work)
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
-                INSERT INTO ApiClientUsage (ApiClientId, Day, Calls) SELECT $client, $day, $calls WHERE EXISTS (SELECT 1 FROM ApiClients WHERE Id = $client)
-                ON CONFLICT (ApiClientId, Day) DO UPDATE SET Calls = Calls + excluded.Calls;
-                UPDATE ApiClients SET LastUsedAt = $lastUsed WHERE Id = $client AND (LastUsedAt IS NULL OR LastUsedAt < $lastUsed);
+                INSERT INTO "ApiClientUsage" ("ApiClientId", "Day", "Calls") SELECT @client, @day, @calls WHERE EXISTS (SELECT 1 FROM "ApiClients" WHERE "Id" = @client)
+                ON CONFLICT ("ApiClientId", "Day") DO UPDATE SET "Calls" = "ApiClientUsage"."Calls" + excluded."Calls";
+                UPDATE "ApiClients" SET "LastUsedAt" = @lastUsed WHERE "Id" = @client AND ("LastUsedAt" IS NULL OR "LastUsedAt" < @lastUsed);
                 """;
-            command.Parameters.AddWithValue("$client", clientId);
-            command.Parameters.AddWithValue("$day", day);
-            command.Parameters.AddWithValue("$calls", calls);
-            command.Parameters.AddWithValue("$lastUsed", lastUsed.UtcTicks);
+            SqlDialect.AddParameter(command, "@client", clientId);
+            SqlDialect.AddParameter(command, "@day", day);
+            SqlDialect.AddParameter(command, "@calls", calls);
+            SqlDialect.AddParameter(command, "@lastUsed", lastUsed.UtcTicks);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
@@ -218,55 +194,12 @@ public sealed class ApiUsageTracker(SqliteDatabase database, TimeProvider timePr
 
     private async Task<long> LoadCallsAsync(int clientId, int day, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Calls FROM ApiClientUsage WHERE ApiClientId = $client AND Day = $day;";
-        command.Parameters.AddWithValue("$client", clientId);
-        command.Parameters.AddWithValue("$day", day);
+        command.CommandText = """SELECT "Calls" FROM "ApiClientUsage" WHERE "ApiClientId" = @client AND "Day" = @day;""";
+        SqlDialect.AddParameter(command, "@client", clientId);
+        SqlDialect.AddParameter(command, "@day", day);
         return await command.ExecuteScalarAsync(cancellationToken) is long calls ? calls : 0;
     }
 }
 
-/// <summary>
-/// Writes the counts whose write failed when their call was admitted, every few seconds and once more on shutdown.
-/// A failing write (database locked, disk full) is logged and retried on the next tick: it must never stop the host.
-/// </summary>
-internal sealed class ApiUsageFlusher(ApiUsageTracker tracker, ILogger<ApiUsageFlusher> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5));
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await FlushOnceAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    /// <summary>One flush; false when it failed (the counts stay pending for the next one).</summary>
-    internal async Task<bool> FlushOnceAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await tracker.FlushAsync(cancellationToken);
-            return true;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            logger.LogError(exception, "Writing the API usage counts failed; retrying on the next tick.");
-            return false;
-        }
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        await FlushOnceAsync(CancellationToken.None);
-    }
-}

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CustomActivities.Core.ApiClients;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -20,6 +21,9 @@ internal sealed class PostgresEngine(NpgsqlDataSource dataSource, DatabaseTarget
         // Registered by factory, so the container disposes the pool at shutdown.
         services.AddSingleton(_ => NpgsqlDataSource.Create(target.Location));
         services.AddSingleton<DatabaseEngine>(provider => new PostgresEngine(provider.GetRequiredService<NpgsqlDataSource>(), target));
+        services.AddSingleton<SqlDialect, PostgresDialect>();
+        // Several web nodes may share the database: the API limits are counted in it.
+        services.AddSingleton<ApiUsageTracker, PostgresApiUsageTracker>();
     }
 
     internal override void UseProvider(DbContextOptionsBuilder options) => options
