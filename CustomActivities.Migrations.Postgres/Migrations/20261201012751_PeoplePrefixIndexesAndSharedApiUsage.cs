@@ -49,6 +49,9 @@ namespace CustomActivities.Migrations.Postgres.Migrations
                     IF p_heartbeat THEN
                         INSERT INTO "ApiNodes" ("Node", "SeenAt") VALUES (p_node, p_now)
                         ON CONFLICT ("Node") DO UPDATE SET "SeenAt" = GREATEST("ApiNodes"."SeenAt", excluded."SeenAt");
+                    ELSE
+                        -- Between heartbeats only a lookup, unless another node forgot this one (its clock ran ahead).
+                        INSERT INTO "ApiNodes" ("Node", "SeenAt") VALUES (p_node, p_now) ON CONFLICT ("Node") DO NOTHING;
                     END IF;
                     -- The nodes admitting one client take turns (until this call's transaction ends).
                     PERFORM pg_advisory_xact_lock(1095780693, p_client);
