@@ -61,6 +61,7 @@ public sealed class CoreTestHostBuilder
     private readonly Dictionary<string, string?> settings = [];
     private DateTimeOffset now = new(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
     private Action<IServiceCollection>? configure;
+    private DatabaseProvider? databaseProviderChoice;
 
     public CoreTestHostBuilder WithSetting(string key, string value)
     {
@@ -74,6 +75,13 @@ public sealed class CoreTestHostBuilder
         return this;
     }
 
+    /// <summary>This provider whatever the run's (for tests marked <c>[Trait("Database", ...)]</c>).</summary>
+    public CoreTestHostBuilder On(DatabaseProvider databaseProvider)
+    {
+        databaseProviderChoice = databaseProvider;
+        return this;
+    }
+
     public CoreTestHostBuilder WithServices(Action<IServiceCollection> configureServices)
     {
         configure += configureServices;
@@ -82,7 +90,7 @@ public sealed class CoreTestHostBuilder
 
     public async Task<CoreTestHost> BuildAsync()
     {
-        var database = new TempDatabase();
+        var database = new TempDatabase(databaseProviderChoice);
         var actor = new MutableActor();
         var clock = new FakeTimeProvider(now);
         var services = new ServiceCollection();

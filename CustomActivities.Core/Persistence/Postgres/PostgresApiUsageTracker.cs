@@ -36,7 +36,7 @@ internal sealed class PostgresApiUsageTracker(NpgsqlDataSource dataSource, TimeP
     public Guid Node { get; } = Guid.NewGuid();
 
     private readonly ConcurrentDictionary<int, int> pendingReleases = new();
-    private long lastHeartbeatTicks = long.MinValue;
+    private long lastHeartbeatTicks;
 
     public override async ValueTask<ApiAdmission> BeginAsync(int clientId, CancellationToken cancellationToken = default)
     {
