@@ -32,7 +32,7 @@ public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory
         var cap = Math.Max(MinimumCountCap, skip + take * CountPagesAhead);
         var count = await people.Take(cap + 1).CountAsync(cancellationToken);
 
-        var rows = await PageQuery(people, query.Sort, query.Descending, skip, take).ToListAsync(cancellationToken);
+        var rows = await PageQuery(people, query with { Skip = skip, Take = take }).ToListAsync(cancellationToken);
         return new PeopleResult(rows, Math.Min(count, cap), count > cap);
     }
 
@@ -41,16 +41,24 @@ public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var people = Filter(context.People.AsNoTracking(), query.Search, query.Field);
-        await using var command = PageQuery(people, query.Sort, query.Descending, query.Skip, query.Take).CreateDbCommand();
+        await using var command = PageQuery(people, query).CreateDbCommand();
         await context.Database.OpenConnectionAsync(cancellationToken);
         return await dialect.ExplainAsync(command, cancellationToken);
     }
 
-    private IQueryable<PersonRow> PageQuery(IQueryable<Person> people, PeopleSort sort, bool descending, int skip, int take) =>
-        Sort(people, sort, descending)
-            .Skip(skip)
-            .Take(take)
+    private IQueryable<PersonRow> PageQuery(IQueryable<Person> people, PeopleQuery query) =>
+        Sort(people, query.Sort, query.Descending, SortedByFilterIndex(query))
+            .Skip(query.Skip)
+            .Take(query.Take)
             .Select(p => new PersonRow(p.Id, p.Email, p.FirstName, p.LastName, p.Company, p.CreatedAt, p.LastActivityAt));
+
+    /// <summary>No search, or an email prefix sorted by email: one index both picks the rows and orders them.</summary>
+    private static bool SortedByFilterIndex(PeopleQuery query) =>
+        string.IsNullOrWhiteSpace(query.Search)
+        || (query.Sort == PeopleSort.Email && IsEmailSearch(query.Search.Trim(), query.Field));
+
+    private static bool IsEmailSearch(string term, PeopleSearchField field) =>
+        field == PeopleSearchField.Email || (field == PeopleSearchField.Any && term.Contains('@'));
 
     private IQueryable<Person> Filter(IQueryable<Person> people, string? search, PeopleSearchField field)
     {
@@ -59,7 +67,7 @@ public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory
         {
             return people;
         }
-        if (field == PeopleSearchField.Email || (field == PeopleSearchField.Any && term.Contains('@')))
+        if (IsEmailSearch(term, field))
         {
             return people.Where(Prefix(p => p.Email, term));
         }
@@ -88,11 +96,12 @@ public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory
     private Expression<Func<Person, bool>> Prefix(Expression<Func<Person, string?>> column, string prefix) =>
         ColumnExpressions.Over(column, dialect.StartsWithIgnoringCase(prefix));
 
-    private Expression<Func<Person, string?>> SortKey(Expression<Func<Person, string?>> column) =>
-        ColumnExpressions.Over(column, dialect.SortKeyIgnoringCase);
-
-    private IQueryable<Person> Sort(IQueryable<Person> people, PeopleSort sort, bool descending) => (sort, descending) switch
+    private IQueryable<Person> Sort(IQueryable<Person> people, PeopleSort sort, bool descending, bool sortedByFilterIndex)
     {
+        var key = sortedByFilterIndex ? dialect.SortKeyIgnoringCase : dialect.SortKeyIgnoringCaseAfterFilter;
+        Expression<Func<Person, string?>> SortKey(Expression<Func<Person, string?>> column) => ColumnExpressions.Over(column, key);
+        return (sort, descending) switch
+        {
         (PeopleSort.Name, false) => people.OrderBy(SortKey(p => p.LastName)).ThenBy(p => p.Id),
         (PeopleSort.Name, true) => people.OrderByDescending(SortKey(p => p.LastName)).ThenByDescending(p => p.Id),
         (PeopleSort.Created, false) => people.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id),
@@ -101,7 +110,8 @@ public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory
         (PeopleSort.LastActivity, true) => people.OrderByDescending(p => p.LastActivityAt).ThenByDescending(p => p.Id),
         (_, true) => people.OrderByDescending(SortKey(p => p.Email)),
         _ => people.OrderBy(SortKey(p => p.Email)),
-    };
+        };
+    }
 
     public async Task<Person?> FindAsync(int id, CancellationToken cancellationToken = default)
     {

@@ -37,6 +37,12 @@ public abstract class SqlDialect
     /// <summary>The key to sort a case-insensitive column by, served by the same index as its prefix search.</summary>
     internal abstract Expression<Func<string?, string?>> SortKeyIgnoringCase { get; }
 
+    /// <summary>
+    /// The same order, for pages whose rows a prefix on other columns picks: the planner must filter first and sort
+    /// the matches, not walk this column's index in order hoping to meet 25 matches soon (they may all lie at its end).
+    /// </summary>
+    internal abstract Expression<Func<string?, string?>> SortKeyIgnoringCaseAfterFilter { get; }
+
     /// <summary>Adds a parameter the portable way (<c>@name</c> is understood by both providers).</summary>
     internal static void AddParameter(DbCommand command, string name, object? value)
     {
