@@ -45,7 +45,10 @@ public static class TimelineBenchmark
         Console.WriteLine();
 
         // The seed command's database has a generated admin; the benchmark signs in with its own.
-        await CoreServices.EnsureUserAsync(services, AdminEmail, AdminPassword, Roles.Admin);
+        if (!postgres)
+        {
+            await CoreServices.EnsureUserAsync(services, AdminEmail, AdminPassword, Roles.Admin);
+        }
         await using var scope = services.CreateAsyncScope();
         var timeline = scope.ServiceProvider.GetRequiredService<TimelineService>();
         var people = scope.ServiceProvider.GetRequiredService<PeopleService>();
