@@ -12,14 +12,16 @@ namespace CustomActivities.Benchmarks;
 /// <summary>The app's Core services on a database file, acting as the system (set-up steps of the benchmarks).</summary>
 public static class CoreServices
 {
-    public static ServiceProvider For(string databasePath)
+    public static ServiceProvider For(string databasePath) => For(DatabaseTarget.Sqlite(databasePath));
+
+    public static ServiceProvider For(DatabaseTarget database)
     {
         var collection = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<ICurrentActor>(new FixedActor(Actor.System))
             // The app's defaults for Core's options (limits on types and fields).
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
-            .AddCustomActivitiesCore(DatabaseTarget.Sqlite(databasePath));
+            .AddCustomActivitiesCore(database);
         collection.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
         return collection.BuildServiceProvider();
     }

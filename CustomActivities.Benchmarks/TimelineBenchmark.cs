@@ -2,7 +2,7 @@ using System.Globalization;
 using CustomActivities.Core.Activities;
 using CustomActivities.Core.People;
 using CustomActivities.Core.Users;
-using Microsoft.Data.Sqlite;
+using CustomActivities.Core.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomActivities.Benchmarks;
@@ -25,25 +25,35 @@ public static class TimelineBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var db = CommandLine.Option(args, "--db") ?? throw new ArgumentException("--db FILE (a database made by the seed command) is required");
+        // --provider postgres --postgres "Host=...;Database=...": the same queries on PostgreSQL (server side only: the
+        // browser part starts the app on a SQLite file).
+        var postgres = string.Equals(CommandLine.Option(args, "--provider"), "postgres", StringComparison.OrdinalIgnoreCase);
+        var db = postgres
+            ? CommandLine.Option(args, "--postgres") ?? throw new ArgumentException("--postgres CONNECTION-STRING is required with --provider postgres")
+            : CommandLine.Option(args, "--db") ?? throw new ArgumentException("--db FILE (a database made by the seed command) is required");
+        var target = postgres ? DatabaseTarget.Postgres(db) : DatabaseTarget.Sqlite(db);
         var runs = int.Parse(CommandLine.Option(args, "--runs") ?? "200", CultureInfo.InvariantCulture);
         var browserRuns = int.Parse(CommandLine.Option(args, "--browser-runs") ?? "20", CultureInfo.InvariantCulture);
         var openPages = int.Parse(CommandLine.Option(args, "--pages") ?? "50", CultureInfo.InvariantCulture);
-        var noBrowser = args.Contains("--no-browser");
+        var noBrowser = postgres || args.Contains("--no-browser");
 
-        var (persons, activities, hotPerson, hotCount) = await DescribeAsync(db);
-        Console.WriteLine($"Database {db}: {persons:N0} persons, {activities:N0} activities; hot person {hotPerson} holds {hotCount:N0}");
+        await using var services = CoreServices.For(target);
+        var engine = services.GetRequiredService<DatabaseEngine>();
+        var (persons, activities, hotPerson, hotCount) = await DescribeAsync(engine);
+        Console.WriteLine($"Database {target}: {persons:N0} persons, {activities:N0} activities; hot person {hotPerson} holds {hotCount:N0}");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, load average {LoadAverage()} at start (p95 suffers when other work shares the cores)");
         Console.WriteLine();
 
-        await using var services = CoreServices.For(db);
         // The seed command's database has a generated admin; the benchmark signs in with its own.
-        await CoreServices.EnsureUserAsync(services, AdminEmail, AdminPassword, Roles.Admin);
+        if (!postgres)
+        {
+            await CoreServices.EnsureUserAsync(services, AdminEmail, AdminPassword, Roles.Admin);
+        }
         await using var scope = services.CreateAsyncScope();
         var timeline = scope.ServiceProvider.GetRequiredService<TimelineService>();
         var people = scope.ServiceProvider.GetRequiredService<PeopleService>();
 
-        var deepCursor = await CursorAtAsync(db, hotPerson, 999 * 50);
+        var deepCursor = await CursorAtAsync(engine, hotPerson, 999 * 50);
         var rows = new List<string[]>();
         async Task MeasureAsync(string name, int count, double target, Func<int, Task> action) =>
             rows.Add(await Figures.MeasureAsync(name, target, warmUps: Math.Min(10, count), count, action, msFormat: "0.00"));
@@ -63,10 +73,12 @@ public static class TimelineBenchmark
         Table.Print(["server-side query", "p50 ms", "p95 ms", "target ms", "met", "runs"], rows);
         Console.WriteLine($"load average after the queries: {LoadAverage()}");
         Console.WriteLine();
-        Console.WriteLine("EXPLAIN QUERY PLAN, timeline page 1:     " + string.Join(" | ", await timeline.ExplainPageAsync(hotPerson, TimelineFilter.None, null)));
-        Console.WriteLine("EXPLAIN QUERY PLAN, timeline page 1,000: " + string.Join(" | ", await timeline.ExplainPageAsync(hotPerson, TimelineFilter.None, deepCursor)));
-        Console.WriteLine("EXPLAIN QUERY PLAN, histogram:           " + string.Join(" | ", await timeline.ExplainHistogramAsync(hotPerson)));
-        Console.WriteLine("EXPLAIN QUERY PLAN, email prefix search: " + string.Join(" | ", await people.ExplainSearchAsync(new PeopleQuery("noah.c", PeopleSearchField.Email, PeopleSort.Email))));
+        Console.WriteLine("EXPLAIN, timeline page 1:     " + string.Join(" | ", await timeline.ExplainPageAsync(hotPerson, TimelineFilter.None, null)));
+        Console.WriteLine("EXPLAIN, timeline page 1,000: " + string.Join(" | ", await timeline.ExplainPageAsync(hotPerson, TimelineFilter.None, deepCursor)));
+        Console.WriteLine("EXPLAIN, timeline one type:   " + string.Join(" | ", await timeline.ExplainPageAsync(hotPerson, cheque, null)));
+        Console.WriteLine("EXPLAIN, histogram:           " + string.Join(" | ", await timeline.ExplainHistogramAsync(hotPerson)));
+        Console.WriteLine("EXPLAIN, email prefix search: " + string.Join(" | ", await people.ExplainSearchAsync(new PeopleQuery("noah.c", PeopleSearchField.Email, PeopleSort.Email))));
+        Console.WriteLine("EXPLAIN, any field prefix:    " + string.Join(" | ", await people.ExplainSearchAsync(new PeopleQuery("noah", PeopleSearchField.Any, PeopleSort.Email))));
         Console.WriteLine();
 
         if (!noBrowser)
@@ -76,28 +88,26 @@ public static class TimelineBenchmark
         return 0;
     }
 
-    private static async Task<(long Persons, long Activities, int HotPerson, long HotCount)> DescribeAsync(string db)
+    private static async Task<(long Persons, long Activities, int HotPerson, long HotCount)> DescribeAsync(DatabaseEngine engine)
     {
-        await using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly");
-        await connection.OpenAsync();
+        await using var connection = await engine.OpenConnectionAsync();
         async Task<long> ScalarAsync(string sql)
         {
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
             return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
         }
-        var hot = (int)await ScalarAsync("SELECT MIN(Id) FROM People");
-        return (await ScalarAsync("SELECT MAX(Id) FROM People"), await ScalarAsync("SELECT MAX(Id) FROM Activities"), hot,
-            await ScalarAsync($"SELECT COUNT(*) FROM Activities WHERE PersonId = {hot}"));
+        var hot = (int)await ScalarAsync("""SELECT MIN("Id") FROM "People" """);
+        return (await ScalarAsync("""SELECT MAX("Id") FROM "People" """), await ScalarAsync("""SELECT MAX("Id") FROM "Activities" """), hot,
+            await ScalarAsync($"""SELECT COUNT(*) FROM "Activities" WHERE "PersonId" = {hot}"""));
     }
 
     /// <summary>The key of the n-th newest entry (set-up only; the timeline itself never uses OFFSET).</summary>
-    private static async Task<TimelineCursor?> CursorAtAsync(string db, int personId, int index)
+    private static async Task<TimelineCursor?> CursorAtAsync(DatabaseEngine engine, int personId, int index)
     {
-        await using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly");
-        await connection.OpenAsync();
+        await using var connection = await engine.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT OccurredAt, Id FROM Activities WHERE PersonId = {personId} ORDER BY OccurredAt DESC, Id DESC LIMIT 1 OFFSET {index}";
+        command.CommandText = $"""SELECT "OccurredAt", "Id" FROM "Activities" WHERE "PersonId" = {personId} ORDER BY "OccurredAt" DESC, "Id" DESC LIMIT 1 OFFSET {index}""";
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync() ? new TimelineCursor(reader.GetInt64(0), reader.GetInt64(1)) : null;
     }

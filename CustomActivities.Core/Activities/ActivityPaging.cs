@@ -1,8 +1,7 @@
-using CustomActivities.Core.Persistence.Sqlite;
 using System.Buffers.Binary;
+using System.Data.Common;
 using System.Text;
 using CustomActivities.Core.Persistence;
-using Microsoft.Data.Sqlite;
 
 namespace CustomActivities.Core.Activities;
 
@@ -47,7 +46,7 @@ public sealed record ActivityPage(IReadOnlyList<ActivityRow> Activities, bool Mo
 /// last row of the previous one, so rows written while a client pages are neither skipped nor repeated as long as they
 /// are dated after the reader's position (activities dated in the past that arrive later are found with a new token).
 /// </summary>
-public sealed class ActivityPaging(SqliteDatabase database)
+public sealed class ActivityPaging(DatabaseEngine database, SqlDialect dialect)
 {
     public const int MaxBatchSize = 300;
     public const int MaxTypeFilters = 10;
@@ -62,30 +61,29 @@ public sealed class ActivityPaging(SqliteDatabase database)
         int batchSize = MaxBatchSize, CancellationToken cancellationToken = default, int? listId = null, IReadOnlyCollection<int>? changedFieldIds = null)
     {
         batchSize = Math.Clamp(batchSize, 1, MaxBatchSize);
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        var sql = new StringBuilder("""
-            SELECT Id, PersonId, ActivityTypeId, TypeVersionNumber, OccurredAt, PrimaryValue, Attributes, PrimaryValueId FROM Activities
-            WHERE (OccurredAt > $at OR (OccurredAt = $at AND Id > $id))
+        var sql = new StringBuilder($"""
+            SELECT "Id", "PersonId", "ActivityTypeId", "TypeVersionNumber", "OccurredAt", "PrimaryValue", "Attributes", "PrimaryValueId" FROM "Activities"
+            WHERE {dialect.After("\"OccurredAt\"", "\"Id\"", "@at", "@id")}
             """);
-        command.Parameters.AddWithValue("$at", after.OccurredAtTicks);
-        command.Parameters.AddWithValue("$id", after.Id);
-        AppendIn(sql, command, "ActivityTypeId", "t", typeIds);
-        AppendIn(sql, command, "PersonId", "l", leadIds);
+        SqlDialect.AddParameter(command, "@at", after.OccurredAtTicks);
+        SqlDialect.AddParameter(command, "@id", after.Id);
+        AppendIn(sql, command, "\"ActivityTypeId\"", "t", typeIds);
+        AppendIn(sql, command, "\"PersonId\"", "l", leadIds);
         if (listId is { } list)
         {
-            sql.Append(" AND PersonId IN (SELECT PersonId FROM StaticListMembers WHERE ListId = $list)");
-            command.Parameters.AddWithValue("$list", list);
+            sql.Append(" AND \"PersonId\" IN (SELECT \"PersonId\" FROM \"StaticListMembers\" WHERE \"ListId\" = @list)");
+            SqlDialect.AddParameter(command, "@list", list);
         }
         if (changedFieldIds is not null)
         {
-            sql.Append($" AND (ActivityTypeId <> {StandardActivityTypes.ChangeDataValue} OR (1 = 1");
-            AppendIn(sql, command, "PrimaryValueId", "f", changedFieldIds);
+            sql.Append($" AND (\"ActivityTypeId\" <> {StandardActivityTypes.ChangeDataValue} OR (1 = 1");
+            AppendIn(sql, command, "\"PrimaryValueId\"", "f", changedFieldIds);
             sql.Append("))");
         }
-        sql.Append(" ORDER BY OccurredAt, Id LIMIT $limit;");
-        command.Parameters.AddWithValue("$limit", batchSize + 1);
+        sql.Append(" ORDER BY \"OccurredAt\", \"Id\" LIMIT @limit;");
+        SqlDialect.AddParameter(command, "@limit", batchSize + 1);
         command.CommandText = sql.ToString();
         var rows = new List<ActivityRow>(Math.Min(batchSize + 1, 64));
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -109,7 +107,7 @@ public sealed class ActivityPaging(SqliteDatabase database)
         return new ActivityPage(rows, more, next.ToToken());
     }
 
-    private static void AppendIn(StringBuilder sql, SqliteCommand command, string column, string prefix, IReadOnlyCollection<int> values)
+    private static void AppendIn(StringBuilder sql, DbCommand command, string column, string prefix, IReadOnlyCollection<int> values)
     {
         if (values.Count == 0)
         {
@@ -119,9 +117,9 @@ public sealed class ActivityPaging(SqliteDatabase database)
         var i = 0;
         foreach (var value in values)
         {
-            var name = $"${prefix}{i}";
+            var name = $"@{prefix}{i}";
             sql.Append(i++ == 0 ? name : "," + name);
-            command.Parameters.AddWithValue(name, value);
+            SqlDialect.AddParameter(command, name, value);
         }
         sql.Append(')');
     }

@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CustomActivities.Core.ActivityTypes;
 using CustomActivities.Core.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomActivities.Core.Activities;
@@ -13,8 +12,10 @@ namespace CustomActivities.Core.Activities;
 /// (PersonId, OccurredAt, Id): <c>(OccurredAt, Id) &lt; (cursor)</c> ORDER BY OccurredAt DESC, Id DESC LIMIT n, so page
 /// 1,000 costs what page 1 costs and no temporary B-tree sorts anything. Never OFFSET.
 /// </summary>
-public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFactory, TypeVersionCatalog catalog)
+public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFactory, TypeVersionCatalog catalog, SqlDialect dialect)
 {
+    private readonly TimelineSql sql = new(dialect);
+
     public const int MaxPageSize = 500;
 
     /// <summary>Entries strictly older than <paramref name="before"/> (or the newest, without it).</summary>
@@ -22,7 +23,7 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
     {
         take = Math.Clamp(take, 1, MaxPageSize);
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await ReadAsync(context, TimelineSql.Page(personId, filter, before, newer: false, take + 1), cancellationToken);
+        var rows = await ReadAsync(context, sql.Page(personId, filter, before, newer: false, take + 1), cancellationToken);
         var hasOlder = rows.Count > take;
         if (hasOlder)
         {
@@ -30,7 +31,7 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
         }
         var entries = await LabelAsync(context, rows, cancellationToken);
         var hasNewer = before is not null && entries.Count > 0
-            ? await ExistsAsync(context, TimelineSql.Page(personId, filter, TimelineCursor.Of(entries[0]), newer: true, 1), cancellationToken)
+            ? await ExistsAsync(context, sql.Page(personId, filter, TimelineCursor.Of(entries[0]), newer: true, 1), cancellationToken)
             : before is not null;
         return new TimelinePage(entries,
             hasOlder ? TimelineCursor.Of(entries[^1]) : null,
@@ -42,7 +43,7 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
     {
         take = Math.Clamp(take, 1, MaxPageSize);
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await ReadAsync(context, TimelineSql.Page(personId, filter, after, newer: true, take + 1), cancellationToken);
+        var rows = await ReadAsync(context, sql.Page(personId, filter, after, newer: true, take + 1), cancellationToken);
         var hasNewer = rows.Count > take;
         if (hasNewer)
         {
@@ -84,7 +85,7 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
         int outside;
         await using (var connection = await OpenAsync(context, cancellationToken))
         {
-            await using (var db = Prepare(context, TimelineSql.Histogram(personId, utcOffset)))
+            await using (var db = Prepare(context, sql.Histogram(personId, utcOffset)))
             await using (var reader = await db.ExecuteReaderAsync(cancellationToken))
             {
                 while (reader.Read())
@@ -93,7 +94,7 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
                 }
             }
             // The same lease: a second open would be a second unpooled connection per person page view.
-            await using var scalar = Prepare(context, TimelineSql.OutsideShowableRange(personId));
+            await using var scalar = Prepare(context, sql.OutsideShowableRange(personId));
             outside = Convert.ToInt32(await scalar.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }
         if (days.Count == 0)
@@ -123,17 +124,17 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
         return new TimelineHistogram(chosen, buckets, days.Sum(d => d.Count), outside);
     }
 
-    /// <summary>EXPLAIN QUERY PLAN of a timeline page (for the benchmark and the tests).</summary>
+    /// <summary>The query plan of a timeline page (for the benchmark and the tests).</summary>
     public async Task<IReadOnlyList<string>> ExplainPageAsync(int personId, TimelineFilter filter, TimelineCursor? before, int take = 50, CancellationToken cancellationToken = default)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await ExplainAsync(context, TimelineSql.Page(personId, filter, before, newer: false, take), cancellationToken);
+        return await ExplainAsync(context, sql.Page(personId, filter, before, newer: false, take), cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> ExplainHistogramAsync(int personId, CancellationToken cancellationToken = default)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await ExplainAsync(context, TimelineSql.Histogram(personId, TimeSpan.Zero), cancellationToken);
+        return await ExplainAsync(context, sql.Histogram(personId, TimeSpan.Zero), cancellationToken);
     }
 
     /// <summary>
@@ -146,7 +147,7 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
         var keys = new List<(int TypeId, int Number)>();
         await using (await OpenAsync(context, cancellationToken))
         {
-            await using var command = Prepare(context, TimelineSql.Versions(personId, filter));
+            await using var command = Prepare(context, sql.Versions(personId, filter));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -193,15 +194,15 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
         public ValueTask DisposeAsync() => new(context.Database.CloseConnectionAsync());
     }
 
-    private static DbCommand Prepare(AppDbContext context, TimelineCommand sql)
+    private static DbCommand Prepare(AppDbContext context, TimelineCommand command)
     {
-        var command = context.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql.Text;
-        foreach (var (name, value) in sql.Parameters)
+        var db = context.Database.GetDbConnection().CreateCommand();
+        db.CommandText = command.Text;
+        foreach (var (name, value) in command.Parameters)
         {
-            command.Parameters.Add(new SqliteParameter(name, value));
+            SqlDialect.AddParameter(db, name, value);
         }
-        return command;
+        return db;
     }
 
     private static async Task<List<Row>> ReadAsync(AppDbContext context, TimelineCommand sql, CancellationToken cancellationToken)
@@ -221,17 +222,11 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
     private static async Task<bool> ExistsAsync(AppDbContext context, TimelineCommand sql, CancellationToken cancellationToken) =>
         (await ReadAsync(context, sql, cancellationToken)).Count > 0;
 
-    private static async Task<IReadOnlyList<string>> ExplainAsync(AppDbContext context, TimelineCommand sql, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> ExplainAsync(AppDbContext context, TimelineCommand command, CancellationToken cancellationToken)
     {
-        var plan = new List<string>();
         await using var connection = await OpenAsync(context, cancellationToken);
-        await using var command = Prepare(context, sql with { Text = "EXPLAIN QUERY PLAN " + sql.Text });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            plan.Add(reader.GetString(3));
-        }
-        return plan;
+        await using var db = Prepare(context, command);
+        return await dialect.ExplainAsync(db, cancellationToken);
     }
 
     private async Task<List<TimelineEntry>> LabelAsync(AppDbContext context, List<Row> rows, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using CustomActivities.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,13 +12,14 @@ internal static class ActivityCounts
     /// <summary>The list shows "10,000+" beyond this: an exact figure there would cost a pass over that type's rows.</summary>
     public const long ListCap = 10_000;
 
-    /// <summary>SQLite's LIMIT -1 is no limit.</summary>
-    public const long Exact = -1;
+    /// <summary>No cap (a LIMIT both providers read as none: SQLite refuses NULL, PostgreSQL a negative one).</summary>
+    public const long Exact = long.MaxValue;
 
-    internal const string Sql = """
-        SELECT t.Id, (SELECT COUNT(*) FROM (SELECT 1 FROM Activities AS a WHERE a.ActivityTypeId = t.Id LIMIT $cap))
-        FROM ActivityTypes AS t
-        WHERE t.Id IN (SELECT value FROM json_each($ids));
+    /// <summary>The counts of the given types (ids as parameters, one each: both providers take a list of them).</summary>
+    internal static string Sql(int typeCount) => $"""
+        SELECT t."Id", (SELECT COUNT(*) FROM (SELECT 1 FROM "Activities" AS a WHERE a."ActivityTypeId" = t."Id" LIMIT @cap) AS capped)
+        FROM "ActivityTypes" AS t
+        WHERE t."Id" IN ({string.Join(", ", Enumerable.Range(0, typeCount).Select(i => $"@id{i}"))});
         """;
 
     public static async Task<Dictionary<int, long>> ForTypesAsync(AppDbContext context, IEnumerable<int> typeIds, long cap,
@@ -36,9 +36,12 @@ internal static class ActivityCounts
         try
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = Sql;
-            AddParameter(command, "$cap", cap);
-            AddParameter(command, "$ids", "[" + string.Join(',', ids) + "]");
+            command.CommandText = Sql(ids.Count);
+            SqlDialect.AddParameter(command, "@cap", cap);
+            for (var i = 0; i < ids.Count; i++)
+            {
+                SqlDialect.AddParameter(command, $"@id{i}", ids[i]);
+            }
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -50,13 +53,5 @@ internal static class ActivityCounts
             await context.Database.CloseConnectionAsync();
         }
         return counts;
-    }
-
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

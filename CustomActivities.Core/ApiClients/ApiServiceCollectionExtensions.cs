@@ -11,7 +11,7 @@ public static class ApiServiceCollectionExtensions
         services.AddDataProtection();
         services.AddSingleton<ApiTokenService>();
         services.AddSingleton<FailedSecretThrottle>();
-        services.AddSingleton<ApiUsageTracker>();
+        // ApiUsageTracker: registered by the database engine (one node's memory, or counters shared in the database).
         services.AddHostedService<ApiUsageFlusher>();
         services.AddScoped<ApiClientService>();
         return services;

@@ -2,7 +2,7 @@ using CustomActivities.Core.Activities;
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Persistence;
 using CustomActivities.Core.Results;
-using Microsoft.Data.Sqlite;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomActivities.Core.People;
@@ -11,10 +11,12 @@ namespace CustomActivities.Core.People;
 public sealed record ActivityTypeCount(int ActivityTypeId, string DisplayName, int Count);
 
 /// <summary>
-/// Finds, creates and edits people. Every query is served by an index on a NOCASE column: prefix searches are
-/// ranges (<c>Email &gt;= 'ab' AND Email &lt; 'ac'</c>) so SQLite seeks instead of scanning a million rows.
+/// Finds, creates and edits people. Every query is served by an index on a case-insensitive column: prefix searches
+/// are range seeks (on SQLite <c>Email &gt;= 'ab' AND Email &lt; 'ac'</c>, see <see cref="SqlDialect.StartsWithIgnoringCase"/>)
+/// instead of scans of a million rows.
 /// </summary>
-public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory, AuditLog auditLog, ICurrentActor currentActor, TimeProvider timeProvider)
+public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory, AuditLog auditLog, ICurrentActor currentActor, TimeProvider timeProvider,
+    SqlDialect dialect)
 {
     /// <summary>The count stops this many pages past the requested one (at least <see cref="MinimumCountCap"/> rows).</summary>
     public const int CountPagesAhead = 10;
@@ -30,95 +32,86 @@ public sealed class PeopleService(IDbContextFactory<AppDbContext> contextFactory
         var cap = Math.Max(MinimumCountCap, skip + take * CountPagesAhead);
         var count = await people.Take(cap + 1).CountAsync(cancellationToken);
 
-        var rows = await PageQuery(people, query.Sort, query.Descending, skip, take).ToListAsync(cancellationToken);
+        var rows = await PageQuery(people, query with { Skip = skip, Take = take }).ToListAsync(cancellationToken);
         return new PeopleResult(rows, Math.Min(count, cap), count > cap);
     }
 
-    /// <summary>EXPLAIN QUERY PLAN of the page query (for the benchmark and the tests): the prefix search must use an index.</summary>
+    /// <summary>The query plan of the page query (for the benchmark and the tests): the prefix search must use an index.</summary>
     public async Task<IReadOnlyList<string>> ExplainSearchAsync(PeopleQuery query, CancellationToken cancellationToken = default)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var people = Filter(context.People.AsNoTracking(), query.Search, query.Field);
-        await using var command = PageQuery(people, query.Sort, query.Descending, query.Skip, query.Take).CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        await using var command = PageQuery(people, query).CreateDbCommand();
         await context.Database.OpenConnectionAsync(cancellationToken);
-        var plan = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            plan.Add(reader.GetString(3));
-        }
-        return plan;
+        return await dialect.ExplainAsync(command, cancellationToken);
     }
 
-    private static IQueryable<PersonRow> PageQuery(IQueryable<Person> people, PeopleSort sort, bool descending, int skip, int take) =>
-        Sort(people, sort, descending)
-            .Skip(skip)
-            .Take(take)
+    private IQueryable<PersonRow> PageQuery(IQueryable<Person> people, PeopleQuery query) =>
+        Sort(people, query.Sort, query.Descending, SortedByFilterIndex(query))
+            .Skip(query.Skip)
+            .Take(query.Take)
             .Select(p => new PersonRow(p.Id, p.Email, p.FirstName, p.LastName, p.Company, p.CreatedAt, p.LastActivityAt));
 
-    internal static IQueryable<Person> Filter(IQueryable<Person> people, string? search, PeopleSearchField field)
+    /// <summary>No search, or an email prefix sorted by email: one index both picks the rows and orders them.</summary>
+    private static bool SortedByFilterIndex(PeopleQuery query) =>
+        string.IsNullOrWhiteSpace(query.Search)
+        || (query.Sort == PeopleSort.Email && IsEmailSearch(query.Search.Trim(), query.Field));
+
+    private static bool IsEmailSearch(string term, PeopleSearchField field) =>
+        field == PeopleSearchField.Email || (field == PeopleSearchField.Any && term.Contains('@'));
+
+    private IQueryable<Person> Filter(IQueryable<Person> people, string? search, PeopleSearchField field)
     {
         var term = search?.Trim();
         if (string.IsNullOrEmpty(term))
         {
             return people;
         }
-        var (lo, hi) = PrefixRange(term);
-        if (field == PeopleSearchField.Email || (field == PeopleSearchField.Any && term.Contains('@')))
+        if (IsEmailSearch(term, field))
         {
-            return people.Where(p => string.Compare(p.Email, lo) >= 0 && string.Compare(p.Email, hi) < 0);
+            return people.Where(Prefix(p => p.Email, term));
         }
         if (field == PeopleSearchField.Company)
         {
-            return people.Where(p => string.Compare(p.Company, lo) >= 0 && string.Compare(p.Company, hi) < 0);
+            return people.Where(Prefix(p => p.Company, term));
         }
         var space = term.IndexOf(' ');
         if (space > 0)
         {
             // "ada love": first name starts with "ada" and last name with "love".
-            var (firstLo, firstHi) = PrefixRange(term[..space]);
-            var (lastLo, lastHi) = PrefixRange(term[(space + 1)..].Trim());
-            var fullName = people.Where(p => string.Compare(p.FirstName, firstLo) >= 0 && string.Compare(p.FirstName, firstHi) < 0
-                && string.Compare(p.LastName, lastLo) >= 0 && string.Compare(p.LastName, lastHi) < 0);
+            var fullName = people.Where(ColumnExpressions.And(Prefix(p => p.FirstName, term[..space]), Prefix(p => p.LastName, term[(space + 1)..].Trim())));
             return field == PeopleSearchField.Name
                 ? fullName
-                : fullName.Union(people.Where(p => string.Compare(p.Company, lo) >= 0 && string.Compare(p.Company, hi) < 0));
+                : fullName.Union(people.Where(Prefix(p => p.Company, term)));
         }
         if (field == PeopleSearchField.Name)
         {
-            return people.Where(p => (string.Compare(p.FirstName, lo) >= 0 && string.Compare(p.FirstName, hi) < 0)
-                || (string.Compare(p.LastName, lo) >= 0 && string.Compare(p.LastName, hi) < 0));
+            return people.Where(ColumnExpressions.Or(Prefix(p => p.FirstName, term), Prefix(p => p.LastName, term)));
         }
-        return people.Where(p => (string.Compare(p.Email, lo) >= 0 && string.Compare(p.Email, hi) < 0)
-            || (string.Compare(p.FirstName, lo) >= 0 && string.Compare(p.FirstName, hi) < 0)
-            || (string.Compare(p.LastName, lo) >= 0 && string.Compare(p.LastName, hi) < 0)
-            || (string.Compare(p.Company, lo) >= 0 && string.Compare(p.Company, hi) < 0));
+        return people.Where(ColumnExpressions.Or(
+            Prefix(p => p.Email, term), Prefix(p => p.FirstName, term), Prefix(p => p.LastName, term), Prefix(p => p.Company, term)));
     }
 
-    /// <summary>
-    /// [lo, hi) holding every string that starts with <paramref name="prefix"/> under NOCASE (which folds ASCII to lower
-    /// case, so the bounds are lower-cased first): "Ab" gives ["ab", "ac").
-    /// </summary>
-    internal static (string Lo, string Hi) PrefixRange(string prefix)
-    {
-        var lo = prefix.ToLowerInvariant();
-        var last = lo[^1];
-        var hi = last == char.MaxValue ? lo + char.MaxValue : lo[..^1] + (char)(last + 1);
-        return (lo, hi);
-    }
+    /// <summary>A case-insensitive prefix of a NOCASE column, as a seek on its index (see <see cref="SqlDialect.StartsWithIgnoringCase"/>).</summary>
+    private Expression<Func<Person, bool>> Prefix(Expression<Func<Person, string?>> column, string prefix) =>
+        ColumnExpressions.Over(column, dialect.StartsWithIgnoringCase(prefix));
 
-    private static IQueryable<Person> Sort(IQueryable<Person> people, PeopleSort sort, bool descending) => (sort, descending) switch
+    private IQueryable<Person> Sort(IQueryable<Person> people, PeopleSort sort, bool descending, bool sortedByFilterIndex)
     {
-        (PeopleSort.Name, false) => people.OrderBy(p => p.LastName).ThenBy(p => p.Id),
-        (PeopleSort.Name, true) => people.OrderByDescending(p => p.LastName).ThenByDescending(p => p.Id),
+        var key = sortedByFilterIndex ? dialect.SortKeyIgnoringCase : dialect.SortKeyIgnoringCaseAfterFilter;
+        Expression<Func<Person, string?>> SortKey(Expression<Func<Person, string?>> column) => ColumnExpressions.Over(column, key);
+        return (sort, descending) switch
+        {
+        (PeopleSort.Name, false) => people.OrderBy(SortKey(p => p.LastName)).ThenBy(p => p.Id),
+        (PeopleSort.Name, true) => people.OrderByDescending(SortKey(p => p.LastName)).ThenByDescending(p => p.Id),
         (PeopleSort.Created, false) => people.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id),
         (PeopleSort.Created, true) => people.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id),
         (PeopleSort.LastActivity, false) => people.OrderBy(p => p.LastActivityAt).ThenBy(p => p.Id),
         (PeopleSort.LastActivity, true) => people.OrderByDescending(p => p.LastActivityAt).ThenByDescending(p => p.Id),
-        (_, true) => people.OrderByDescending(p => p.Email),
-        _ => people.OrderBy(p => p.Email),
-    };
+        (_, true) => people.OrderByDescending(SortKey(p => p.Email)),
+        _ => people.OrderBy(SortKey(p => p.Email)),
+        };
+    }
 
     public async Task<Person?> FindAsync(int id, CancellationToken cancellationToken = default)
     {

@@ -55,7 +55,7 @@ public sealed class ApiAuthentication(ApiTokenService tokens, ApiUsageTracker us
         }
         finally
         {
-            usage.End(caller.ClientId);
+            await usage.EndAsync(caller.ClientId);
         }
     }
 

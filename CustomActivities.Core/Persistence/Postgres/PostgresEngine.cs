@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CustomActivities.Core.ApiClients;
 using CustomActivities.Core.SmartLists;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,9 @@ internal sealed class PostgresEngine(NpgsqlDataSource dataSource, DatabaseTarget
         services.AddSingleton<SmartListDialect, PostgresSmartListDialect>();
         // Several web nodes share one PostgreSQL database: live updates travel between them with LISTEN/NOTIFY.
         services.AddPostgresClusterSignals(target.Location);
+        services.AddSingleton<SqlDialect, PostgresDialect>();
+        // Several web nodes may share the database: the API limits are counted in it.
+        services.AddSingleton<ApiUsageTracker, PostgresApiUsageTracker>();
     }
 
     internal override void UseProvider(DbContextOptionsBuilder options) => options

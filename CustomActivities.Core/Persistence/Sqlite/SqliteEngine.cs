@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CustomActivities.Core.ApiClients;
 using CustomActivities.Core.SmartLists;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,9 @@ internal sealed class SqliteEngine(SqliteDatabase database, SqlitePragmaIntercep
         services.AddSingleton<SqlitePragmaInterceptor>();
         services.AddSingleton<DatabaseEngine, SqliteEngine>();
         services.AddSingleton<SmartListDialect, SqliteSmartListDialect>();
+        services.AddSingleton<SqlDialect, SqliteDialect>();
+        // One node serves a SQLite file: the API limits live in its memory.
+        services.AddSingleton<ApiUsageTracker, LocalApiUsageTracker>();
     }
 
     internal override void UseProvider(DbContextOptionsBuilder options) => options

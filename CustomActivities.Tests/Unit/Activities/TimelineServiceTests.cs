@@ -204,6 +204,7 @@ public sealed class TimelineServiceTests
     }
 
     [Fact]
+    [Trait("Database", "Sqlite")]
     public async Task Timeline_pages_and_the_histogram_seek_the_timeline_index_without_a_temporary_b_tree()
     {
         await using var host = await new CoreTestHostBuilder().BuildAsync();

@@ -10,15 +10,17 @@ namespace CustomActivities.Tests.Unit.ActivityTypes;
 public sealed class ActivityCountsTests
 {
     [Fact]
+    [Trait("Database", "Sqlite")]
     public async Task Counting_a_types_activities_seeks_the_type_index_instead_of_scanning_every_activity()
     {
         await using var host = await new CoreTestHostBuilder().BuildAsync();
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = host.DatabasePath }.ToString());
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + ActivityCounts.Sql;
-        command.Parameters.AddWithValue("$cap", ActivityCounts.ListCap);
-        command.Parameters.AddWithValue("$ids", "[1,2]");
+        command.CommandText = "EXPLAIN QUERY PLAN " + ActivityCounts.Sql(2);
+        command.Parameters.AddWithValue("@cap", ActivityCounts.ListCap);
+        command.Parameters.AddWithValue("@id0", 1);
+        command.Parameters.AddWithValue("@id1", 2);
         var steps = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken))
         {

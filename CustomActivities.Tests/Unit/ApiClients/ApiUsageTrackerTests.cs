@@ -17,14 +17,14 @@ public sealed class ApiUsageTrackerTests
         Assert.Equal(ApiAdmission.Admitted, await tracker.BeginAsync(client, TestContext.Current.CancellationToken));
         Assert.Equal(ApiAdmission.Admitted, await tracker.BeginAsync(client, TestContext.Current.CancellationToken));
         Assert.Equal(ApiAdmission.TooManyConcurrent, await tracker.BeginAsync(client, TestContext.Current.CancellationToken));
-        tracker.End(client);
-        tracker.End(client);
+        await tracker.EndAsync(client);
+        await tracker.EndAsync(client);
         Assert.Equal(ApiAdmission.RateLimited, await tracker.BeginAsync(client, TestContext.Current.CancellationToken));
 
         host.Clock.Advance(TimeSpan.FromSeconds(21));
 
         Assert.Equal(ApiAdmission.Admitted, await tracker.BeginAsync(client, TestContext.Current.CancellationToken));
-        tracker.End(client);
+        await tracker.EndAsync(client);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class ApiUsageTrackerTests
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(ApiAdmission.Admitted, await tracker.BeginAsync(client, TestContext.Current.CancellationToken));
-            tracker.End(client);
+            await tracker.EndAsync(client);
             host.Clock.Advance(TimeSpan.FromMinutes(1));
         }
         Assert.Equal(ApiAdmission.QuotaExceeded, await tracker.BeginAsync(client, TestContext.Current.CancellationToken));

@@ -73,6 +73,7 @@ public sealed class PeopleServiceTests
     }
 
     [Fact]
+    [Trait("Database", "Sqlite")]
     public async Task Prefix_searches_seek_the_nocase_indexes()
     {
         await using var host = await new CoreTestHostBuilder().BuildAsync();
