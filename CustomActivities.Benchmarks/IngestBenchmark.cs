@@ -87,7 +87,7 @@ public static class IngestBenchmark
             double httpSeconds = 0, rawSeconds = 0, writerSeconds = 0, cSeconds = 0;
             long httpRows = 0, rawRows = 0, writerRows = 0;
             var ratios = new List<double>();
-            await using var writer = new ActivityBulkWriter(new SqliteDatabase(writerPath), TimeProvider.System, new ActivityFeed(Microsoft.Extensions.Logging.Abstractions.NullLogger<ActivityFeed>.Instance));
+            await using var writer = new SqliteActivityWriter(new SqliteDatabase(writerPath), TimeProvider.System, new ActivityFeed(Microsoft.Extensions.Logging.Abstractions.NullLogger<ActivityFeed>.Instance));
             for (var round = 0; round < rounds; round++)
             {
                 var stopwatch = Stopwatch.StartNew();

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CustomActivities.Core.Activities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -20,6 +21,10 @@ internal sealed class PostgresEngine(NpgsqlDataSource dataSource, DatabaseTarget
         // Registered by factory, so the container disposes the pool at shutdown.
         services.AddSingleton(_ => NpgsqlDataSource.Create(target.Location));
         services.AddSingleton<DatabaseEngine>(provider => new PostgresEngine(provider.GetRequiredService<NpgsqlDataSource>(), target));
+        services.AddSingleton<ActivityBulkWriter, PostgresActivityWriter>();
+        services.AddSingleton<ILastActivityTouch, PostgresLastActivityTouch>();
+        services.AddSingleton<ActivityPartitionMaintainer>();
+        services.AddHostedService(provider => provider.GetRequiredService<ActivityPartitionMaintainer>());
     }
 
     internal override void UseProvider(DbContextOptionsBuilder options) => options

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CustomActivities.Core.Activities;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,8 @@ internal sealed class SqliteEngine(SqliteDatabase database, SqlitePragmaIntercep
         services.AddSingleton(new SqliteDatabase(target.Location));
         services.AddSingleton<SqlitePragmaInterceptor>();
         services.AddSingleton<DatabaseEngine, SqliteEngine>();
+        services.AddSingleton<ActivityBulkWriter, SqliteActivityWriter>();
+        services.AddSingleton<ILastActivityTouch, SqliteLastActivityTouch>();
     }
 
     internal override void UseProvider(DbContextOptionsBuilder options) => options
