@@ -1,3 +1,4 @@
+using CustomActivities.Core.Persistence;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -26,7 +27,11 @@ public sealed class AppProcess : IAsyncDisposable
     public bool HasExited => process.HasExited;
     public int ProcessId => process.Id;
 
-    public static async Task<AppProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null, int? port = null)
+    public static Task<AppProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null, int? port = null) =>
+        StartAsync(DatabaseTarget.Sqlite(databasePath), settings, port);
+
+    /// <summary>The app over the target's database: a SQLite file, or PostgreSQL through <c>Database__Provider</c> and its connection string.</summary>
+    public static async Task<AppProcess> StartAsync(DatabaseTarget database, IReadOnlyDictionary<string, string>? settings = null, int? port = null)
     {
         var actualPort = port ?? FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{actualPort}/");
@@ -39,7 +44,15 @@ public sealed class AppProcess : IAsyncDisposable
         };
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
-        info.Environment["Database__Path"] = databasePath;
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            info.Environment["Database__Provider"] = "Postgres";
+            info.Environment[$"ConnectionStrings__{DatabaseOptions.PostgresConnectionName}"] = database.Location;
+        }
+        else
+        {
+            info.Environment["Database__Path"] = database.Location;
+        }
         info.Environment["Admin__Email"] = AppFactory.AdminEmail;
         info.Environment["Admin__Password"] = AppFactory.AdminPassword;
         info.Environment["DOTNET_gcServer"] = "0";
