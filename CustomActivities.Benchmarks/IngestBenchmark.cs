@@ -25,18 +25,23 @@ namespace CustomActivities.Benchmarks;
 /// Activities per second through the real HTTP API (Kestrel on loopback, SQLite in WAL mode, batches of 300) against the raw
 /// floor: the same rows inserted straight into a copy of the same schema with one prepared statement in 300-row transactions.
 /// Options: --seconds N (default 20, split over the rounds), --rounds N (default 4), --clients N (default 4), --warmup N seconds (default 3),
-/// --no-field-indexes (leave out the smart lists' field indexes of the type's two secondary fields, to measure what they cost).
+/// --no-field-indexes (leave out the smart lists' field indexes of the type's two secondary fields, to measure what they cost);
+/// --provider postgres runs <see cref="PostgresIngestBenchmark"/> instead.
 /// </summary>
 public static class IngestBenchmark
 {
-    private const int BatchSize = 300;
-    private const int People = 2_000;
-    private const int Bodies = 64;
+    internal const int BatchSize = 300;
+    internal const int People = 2_000;
+    internal const int Bodies = 64;
 
-    private sealed record Row(int PersonId, long OccurredAtTicks, string Primary, string Attributes);
+    internal sealed record Row(int PersonId, long OccurredAtTicks, string Primary, string Attributes);
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (string.Equals(CommandLine.Option(args, "--provider"), "postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            return await PostgresIngestBenchmark.RunAsync(args);
+        }
         var seconds = Option(args, "--seconds", 20);
         var rounds = Math.Max(1, Option(args, "--rounds", 4));
         var clients = Option(args, "--clients", 4);
@@ -87,7 +92,7 @@ public static class IngestBenchmark
             double httpSeconds = 0, rawSeconds = 0, writerSeconds = 0, cSeconds = 0;
             long httpRows = 0, rawRows = 0, writerRows = 0;
             var ratios = new List<double>();
-            await using var writer = new ActivityBulkWriter(new SqliteDatabase(writerPath), TimeProvider.System, new ActivityFeed(new CustomActivities.Core.Events.InProcessClusterSignals(Microsoft.Extensions.Logging.Abstractions.NullLogger<CustomActivities.Core.Events.InProcessClusterSignals>.Instance), Microsoft.Extensions.Logging.Abstractions.NullLogger<ActivityFeed>.Instance));
+            await using var writer = new SqliteActivityWriter(new SqliteDatabase(writerPath), TimeProvider.System, new ActivityFeed(new CustomActivities.Core.Events.InProcessClusterSignals(Microsoft.Extensions.Logging.Abstractions.NullLogger<CustomActivities.Core.Events.InProcessClusterSignals>.Instance), Microsoft.Extensions.Logging.Abstractions.NullLogger<ActivityFeed>.Instance));
             for (var round = 0; round < rounds; round++)
             {
                 var stopwatch = Stopwatch.StartNew();
@@ -156,7 +161,7 @@ public static class IngestBenchmark
         return app;
     }
 
-    private static async Task<(ApiClientSecret Client, int TypeId, int Version)> SetUpAsync(IServiceProvider services)
+    internal static async Task<(ApiClientSecret Client, int TypeId, int Version)> SetUpAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var client = (await scope.ServiceProvider.GetRequiredService<ApiClientService>().CreateAsync("benchmark", ApiPermission.WriteActivitiesAndLeads)).Value!;
@@ -196,7 +201,7 @@ public static class IngestBenchmark
         await command.ExecuteNonQueryAsync();
     }
 
-    private static byte[] Body(List<Row> rows, int typeId)
+    internal static byte[] Body(List<Row> rows, int typeId)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream))
@@ -229,14 +234,14 @@ public static class IngestBenchmark
         return stream.ToArray();
     }
 
-    private static async Task<string> TokenAsync(HttpClient http, ApiClientSecret client)
+    internal static async Task<string> TokenAsync(HttpClient http, ApiClientSecret client)
     {
         var response = await http.GetStringAsync($"/identity/oauth/token?grant_type=client_credentials&client_id={client.ClientId}&client_secret={client.Secret}");
         using var json = JsonDocument.Parse(response);
         return json.RootElement.GetProperty("access_token").GetString()!;
     }
 
-    private static async Task<long> LoadAsync(HttpClient http, byte[][] bodies, int clients, TimeSpan duration, List<double>? latencies)
+    internal static async Task<long> LoadAsync(HttpClient http, byte[][] bodies, int clients, TimeSpan duration, List<double>? latencies)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         long calls = 0;
@@ -272,7 +277,7 @@ public static class IngestBenchmark
     }
 
     /// <summary>Seconds the product's writer takes for the same rows (diagnostic: the write path without HTTP and validation).</summary>
-    private static async Task<double> WriterAsync(ActivityBulkWriter writer, List<Row>[] rows, long count, int typeId, int version)
+    internal static async Task<double> WriterAsync(ActivityBulkWriter writer, List<Row>[] rows, long count, int typeId, int version)
     {
         var batches = rows.Select(r => (IReadOnlyList<NewActivity>)[.. r.Select(x =>
             new NewActivity(x.PersonId, typeId, version, new DateTimeOffset(x.OccurredAtTicks, TimeSpan.Zero), x.Primary, x.Attributes))]).ToArray();
@@ -320,7 +325,7 @@ public static class IngestBenchmark
         }
     }
 
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+    internal static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     /// <summary>Seconds to insert the same rows straight into a copy of the schema: one prepared INSERT, 300 rows per transaction.</summary>
     private static double RawFloor(string databasePath, List<Row>[] rows, long count, int typeId, int version)
@@ -359,20 +364,20 @@ public static class IngestBenchmark
         return stopwatch.Elapsed.TotalSeconds;
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
     }
 
-    private static bool IsRelease() =>
+    internal static bool IsRelease() =>
 #if DEBUG
         false;
 #else
         true;
 #endif
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using CustomActivities.Core.Persistence;
 using CustomActivities.Tests.Reliability;
 
 namespace CustomActivities.Benchmarks;
@@ -48,7 +49,7 @@ public static class ReliabilityCommand
             var database = Path.Combine(folder, "crash.db");
             Console.WriteLine($"crash loop: {rounds} rounds of kill -9 during ingestion ({CrashLoop.Senders} clients, batches of {CrashLoop.BatchSize})");
             var watch = Stopwatch.StartNew();
-            var loop = new CrashLoop(database, async (path, _) => new KillableWebApp(await WebApp.StartAsync(path, AdminEmail, AdminPassword, settings)));
+            var loop = new CrashLoop(DatabaseTarget.Sqlite(database), async (target, _) => new KillableWebApp(await WebApp.StartAsync(target.Location, AdminEmail, AdminPassword, settings)));
             var report = await loop.RunAsync(rounds, (round, so) =>
             {
                 Console.WriteLine($"  {so} ({watch.Elapsed:hh\\:mm\\:ss})");

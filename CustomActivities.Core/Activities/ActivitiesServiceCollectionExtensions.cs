@@ -7,7 +7,7 @@ namespace CustomActivities.Core.Activities;
 public static class ActivitiesServiceCollectionExtensions
 {
     /// <summary>
-    /// Activities: the single writer and its live feed, the in-memory catalogue of live types (dropped on every type
+    /// Activities: the live feed of the writer (the writer itself and its SQL are the database provider's), the in-memory catalogue of live types (dropped on every type
     /// change), ingestion and paging for the REST API (with the removal of expired Idempotency-Key answers), and the
     /// person timeline.
     /// </summary>
@@ -17,7 +17,6 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddSingleton<IdempotentCallSweeper>();
         services.AddHostedService<IdempotentCallCleanup>();
         services.AddSingleton<ActivityFeed>();
-        services.AddSingleton<ActivityBulkWriter>();
         services.AddSingleton<AddedActivitiesInterceptor>();
         services.AddSingleton<ActivityTypeCatalog>();
         services.AddSingleton<ActivityTypeCacheInvalidator>();

@@ -1,8 +1,3 @@
-using CustomActivities.Core.Persistence.Sqlite;
-using CustomActivities.Core.Persistence;
-using Microsoft.Data.Sqlite;
-using SQLitePCL;
-
 namespace CustomActivities.Core.Activities;
 
 /// <summary>An activity that passed validation and is ready to be stored.</summary>
@@ -22,26 +17,27 @@ public sealed record IdempotencyRecord(int ApiClientId, string Key, string Reque
 public sealed class DuplicateIdempotencyKeyException(string key) : Exception($"Idempotency key '{key}' is already stored.");
 
 /// <summary>
-/// The write path for activities. EF Core's SQLite provider sends one statement per entity; here one connection keeps
-/// prepared INSERT statements and writes each batch in a single transaction, so a batch is stored whole or not at all.
-/// SQLite has one writer at a time, so batches are serialised here rather than queued inside SQLite's busy handler.
+/// A person or type the batch names no longer exists (deleted after validation): the database refused the batch and
+/// nothing of it was stored.
 /// </summary>
-public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider timeProvider, ActivityFeed feed) : IAsyncDisposable
-{
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private SqliteConnection? connection;
-    /// <summary>The row INSERT as a raw SQLite statement: bound by index and stepped without ADO.NET's per-execution objects.</summary>
-    private sqlite3_stmt? insertActivity;
-    private SqliteCommand? touchPerson;
-    private SqliteCommand? insertIdempotency;
+public sealed class MissingActivityReferenceException(Exception inner)
+    : Exception("A person or activity type of the batch no longer exists; nothing was stored.", inner);
 
+/// <summary>
+/// The write path for activities: each batch in a single transaction, so it is stored whole or not at all, with its
+/// people's LastActivityAt moved forward and, when given, the idempotency record of the call. Each database has its
+/// own bulk path (the implementations live in the provider folders); the feed hears of a batch only once committed.
+/// </summary>
+public abstract class ActivityBulkWriter(ActivityFeed feed) : IAsyncDisposable
+{
     /// <summary>Stores the batch in one transaction and returns the new ids, in input order.</summary>
     public Task<long[]> WriteAsync(IReadOnlyList<NewActivity> batch, CancellationToken cancellationToken = default) =>
         WriteAsync(batch, null, cancellationToken);
 
     /// <summary>
     /// Stores the batch and, when given, the idempotency record in one transaction and returns the new ids, in input order.
-    /// Throws <see cref="DuplicateIdempotencyKeyException"/> (having stored nothing) when the key is already stored.
+    /// Throws <see cref="DuplicateIdempotencyKeyException"/> (having stored nothing) when the key is already stored, and
+    /// <see cref="MissingActivityReferenceException"/> when a person or type is gone.
     /// </summary>
     public async Task<long[]> WriteAsync(IReadOnlyList<NewActivity> batch, IdempotencyRecord? idempotency, CancellationToken cancellationToken = default)
     {
@@ -49,199 +45,48 @@ public sealed class ActivityBulkWriter(SqliteDatabase database, TimeProvider tim
         {
             return [];
         }
-        await gate.WaitAsync(cancellationToken);
-        long[] ids;
-        ActivitiesAdded? added;
-        try
+        var ids = await StoreAsync(batch, idempotency, cancellationToken);
+        // Once committed, the batch is answered as stored whatever the live subscribers do.
+        if (batch.Count > 0)
         {
-            EnsureOpen();
-            var recordedAt = timeProvider.GetUtcNow().UtcTicks;
-            var stored = new long[batch.Count];
-            var latestByPerson = new Dictionary<int, long>();
-            var countByPerson = new Dictionary<int, int>();
-            using var transaction = connection!.BeginTransaction();
-            touchPerson!.Transaction = transaction;
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var activity = batch[i];
-                var occurredAt = activity.OccurredAt.UtcTicks;
-                stored[i] = Insert(activity, occurredAt, recordedAt);
-                countByPerson[activity.PersonId] = countByPerson.GetValueOrDefault(activity.PersonId) + 1;
-                if (!latestByPerson.TryGetValue(activity.PersonId, out var latest) || occurredAt > latest)
-                {
-                    latestByPerson[activity.PersonId] = occurredAt;
-                }
-            }
-            // One statement for all the batch's people (a JSON array of [id, latest] pairs) instead of one per person.
-            touchPerson.Parameters[0].Value = LatestPairs(latestByPerson);
-            touchPerson.ExecuteNonQuery();
-            if (idempotency is not null)
-            {
-                var q = insertIdempotency!.Parameters;
-                insertIdempotency.Transaction = transaction;
-                q[0].Value = idempotency.ApiClientId;
-                q[1].Value = idempotency.Key;
-                q[2].Value = idempotency.RequestHash;
-                q[3].Value = idempotency.Response(stored);
-                q[4].Value = recordedAt;
-                try
-                {
-                    insertIdempotency.ExecuteNonQuery();
-                }
-                catch (SqliteException e) when (e.SqliteErrorCode == 19)
-                {
-                    transaction.Rollback();
-                    throw new DuplicateIdempotencyKeyException(idempotency.Key);
-                }
-            }
-            transaction.Commit();
-            added = batch.Count > 0 ? new ActivitiesAdded(countByPerson) : null;
-            ids = stored;
-        }
-        catch (DuplicateIdempotencyKeyException)
-        {
-            throw;
-        }
-        catch
-        {
-            // A failed batch leaves the connection in an unknown state; the next batch starts from a fresh one.
-            await CloseAsync();
-            throw;
-        }
-        finally
-        {
-            gate.Release();
-        }
-        // Outside the try: once committed, the batch is answered as stored whatever the live subscribers do.
-        if (added is not null)
-        {
-            feed.Publish(added);
+            feed.Publish(new ActivitiesAdded(CountByPerson(batch)));
         }
         return ids;
     }
 
-    private static string LatestPairs(Dictionary<int, long> latestByPerson)
+    /// <summary>Writes and commits the batch (and the record), or stores nothing and throws.</summary>
+    protected abstract Task<long[]> StoreAsync(IReadOnlyList<NewActivity> batch, IdempotencyRecord? idempotency, CancellationToken cancellationToken);
+
+    /// <summary>Each person of the batch with the date of their latest activity in it, in UTC ticks.</summary>
+    protected static Dictionary<int, long> LatestByPerson(IReadOnlyList<NewActivity> batch)
     {
-        var text = new System.Text.StringBuilder(latestByPerson.Count * 28 + 2).Append('[');
-        foreach (var (personId, latest) in latestByPerson)
+        var latestByPerson = new Dictionary<int, long>();
+        for (var i = 0; i < batch.Count; i++)
         {
-            if (text.Length > 1)
+            var activity = batch[i];
+            var occurredAt = activity.OccurredAt.UtcTicks;
+            if (!latestByPerson.TryGetValue(activity.PersonId, out var latest) || occurredAt > latest)
             {
-                text.Append(',');
+                latestByPerson[activity.PersonId] = occurredAt;
             }
-            text.Append('[').Append(personId).Append(',').Append(latest).Append(']');
         }
-        return text.Append(']').ToString();
+        return latestByPerson;
     }
 
-    private long Insert(NewActivity activity, long occurredAt, long recordedAt)
+    private static Dictionary<int, int> CountByPerson(IReadOnlyList<NewActivity> batch)
     {
-        var statement = insertActivity!;
-        raw.sqlite3_bind_int64(statement, 1, activity.PersonId);
-        raw.sqlite3_bind_int64(statement, 2, activity.ActivityTypeId);
-        raw.sqlite3_bind_int64(statement, 3, activity.TypeVersionNumber);
-        raw.sqlite3_bind_int64(statement, 4, occurredAt);
-        BindText(statement, 5, activity.PrimaryValue);
-        BindText(statement, 6, activity.Attributes);
-        raw.sqlite3_bind_int64(statement, 7, recordedAt);
-        var result = raw.sqlite3_step(statement);
-        raw.sqlite3_reset(statement);
-        if (result != raw.SQLITE_DONE)
+        var countByPerson = new Dictionary<int, int>();
+        for (var i = 0; i < batch.Count; i++)
         {
-            throw new SqliteException(raw.sqlite3_errmsg(connection!.Handle).utf8_to_string(), result, raw.sqlite3_extended_errcode(connection.Handle));
+            var personId = batch[i].PersonId;
+            countByPerson[personId] = countByPerson.GetValueOrDefault(personId) + 1;
         }
-        return raw.sqlite3_last_insert_rowid(connection!.Handle);
+        return countByPerson;
     }
 
-    private static void BindText(sqlite3_stmt statement, int index, string? value)
+    public virtual ValueTask DisposeAsync()
     {
-        if (value is null)
-        {
-            raw.sqlite3_bind_null(statement, index);
-        }
-        else
-        {
-            raw.sqlite3_bind_text(statement, index, value);
-        }
-    }
-
-    private void Check(int result)
-    {
-        if (result != raw.SQLITE_OK)
-        {
-            throw new SqliteException(raw.sqlite3_errmsg(connection!.Handle).utf8_to_string(), result);
-        }
-    }
-
-    private void EnsureOpen()
-    {
-        if (connection is not null)
-        {
-            return;
-        }
-        connection = new SqliteConnection(database.ConnectionString);
-        connection.Open();
-        SqliteConnectionSetup.ApplyForBulkWrites(connection);
-
-        Check(raw.sqlite3_prepare_v2(connection.Handle, """
-            INSERT INTO Activities (PersonId, ActivityTypeId, TypeVersionNumber, OccurredAt, PrimaryValue, Attributes, RecordedAt)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
-            """, out var statement));
-        insertActivity = statement;
-
-        touchPerson = connection.CreateCommand();
-        touchPerson.CommandText = """
-            UPDATE People SET LastActivityAt = latest.value ->> 1
-            FROM json_each($pairs) AS latest
-            WHERE People.Id = latest.value ->> 0 AND (People.LastActivityAt IS NULL OR People.LastActivityAt < latest.value ->> 1);
-            """;
-        touchPerson.Parameters.Add(new SqliteParameter { ParameterName = "$pairs" });
-        touchPerson.Prepare();
-
-        insertIdempotency = connection.CreateCommand();
-        insertIdempotency.CommandText = """
-            INSERT INTO IdempotentCalls (ApiClientId, Key, RequestHash, Response, CreatedAt)
-            VALUES ($client, $key, $hash, $response, $createdAt);
-            """;
-        foreach (var name in new[] { "$client", "$key", "$hash", "$response", "$createdAt" })
-        {
-            insertIdempotency.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-        insertIdempotency.Prepare();
-    }
-
-    private async Task CloseAsync()
-    {
-        insertActivity?.Dispose();
-        if (touchPerson is not null)
-        {
-            await touchPerson.DisposeAsync();
-        }
-        if (insertIdempotency is not null)
-        {
-            await insertIdempotency.DisposeAsync();
-        }
-        if (connection is not null)
-        {
-            await connection.DisposeAsync();
-        }
-        insertActivity = null;
-        touchPerson = null;
-        insertIdempotency = null;
-        connection = null;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await gate.WaitAsync();
-        try
-        {
-            await CloseAsync();
-        }
-        finally
-        {
-            gate.Release();
-            gate.Dispose();
-        }
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
     }
 }

@@ -1,11 +1,9 @@
-using CustomActivities.Core.Persistence.Sqlite;
 using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CustomActivities.Core.Persistence;
 using CustomActivities.Core.Results;
-using Microsoft.Data.Sqlite;
 
 namespace CustomActivities.Core.Activities;
 
@@ -32,7 +30,7 @@ public sealed class ActivityIngestion(
     ActivityTypeCatalog catalog,
     PersonDirectory people,
     ActivityBulkWriter writer,
-    SqliteDatabase database)
+    DatabaseEngine database)
 {
     public async Task<IngestAnswer> IngestAsync(
         int apiClientId,
@@ -72,7 +70,7 @@ public sealed class ActivityIngestion(
                                  ?? throw new InvalidOperationException("The idempotency record vanished.");
                 return Replay(concurrent, requestHash);
             }
-            catch (SqliteException e) when (e.SqliteErrorCode == 19 && attempt == 0)
+            catch (MissingActivityReferenceException) when (attempt == 0)
             {
                 // A foreign key failed: a person was deleted after it was remembered. Validate again from the database.
                 people.Forget();
@@ -335,12 +333,11 @@ public sealed class ActivityIngestion(
 
     private async Task<(string Hash, string Response)?> FindStoredAsync(int apiClientId, string key, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT RequestHash, Response FROM IdempotentCalls WHERE ApiClientId = $client AND Key = $key;";
-        command.Parameters.AddWithValue("$client", apiClientId);
-        command.Parameters.AddWithValue("$key", key);
+        command.CommandText = """SELECT "RequestHash", "Response" FROM "IdempotentCalls" WHERE "ApiClientId" = @client AND "Key" = @key;""";
+        command.AddParameter("@client", apiClientId);
+        command.AddParameter("@key", key);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? (reader.GetString(0), reader.GetString(1)) : null;
     }

@@ -12,7 +12,7 @@ namespace CustomActivities.Core.Activities;
 /// <see cref="ActivityFeed"/> hears of them once committed, so an open timeline shows them without a reload.
 /// A save outside a transaction gets one of its own, so the people are touched only when the activities are stored.
 /// </summary>
-public sealed class AddedActivitiesInterceptor(ActivityFeed feed) : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class AddedActivitiesInterceptor(ActivityFeed feed, ILastActivityTouch touch) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     private sealed class Pending
     {
@@ -48,7 +48,7 @@ public sealed class AddedActivitiesInterceptor(ActivityFeed feed) : ISaveChanges
         if (eventData.Context is { } context && PendingByContext.TryGetValue(context, out var pending) && !pending.Saved)
         {
             pending.Saved = true;
-            context.Database.ExecuteSqlRaw(TouchPeople, LatestPairs(pending.LatestByPerson));
+            context.Database.ExecuteSqlRaw(touch.Sql, LatestPairs(pending.LatestByPerson));
             // Touched for good within the transaction: a later save in it touches only its own people.
             pending.LatestByPerson.Clear();
             if (pending.OwnTransaction is { } own)
@@ -66,7 +66,7 @@ public sealed class AddedActivitiesInterceptor(ActivityFeed feed) : ISaveChanges
         {
             pending.Saved = true;
             // After the inserts, so a save that fails (and rolls back to its savepoint) never touched the people.
-            await context.Database.ExecuteSqlRawAsync(TouchPeople, [LatestPairs(pending.LatestByPerson)], cancellationToken);
+            await context.Database.ExecuteSqlRawAsync(touch.Sql, [LatestPairs(pending.LatestByPerson)], cancellationToken);
             pending.LatestByPerson.Clear();
             if (pending.OwnTransaction is { } own)
             {
@@ -146,13 +146,6 @@ public sealed class AddedActivitiesInterceptor(ActivityFeed feed) : ISaveChanges
         PendingByContext.Remove(context);
         feed.Publish(new ActivitiesAdded(pending.CountByPerson));
     }
-
-    /// <summary>The single writer's statement: each person's LastActivityAt becomes the later of the stored and the new date.</summary>
-    private const string TouchPeople = """
-        UPDATE People SET LastActivityAt = latest.value ->> 1
-        FROM json_each({0}) AS latest
-        WHERE People.Id = latest.value ->> 0 AND (People.LastActivityAt IS NULL OR People.LastActivityAt < latest.value ->> 1);
-        """;
 
     private static string LatestPairs(Dictionary<int, long> latestByPerson)
     {

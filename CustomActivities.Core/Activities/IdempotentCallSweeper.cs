@@ -1,6 +1,4 @@
-using CustomActivities.Core.Persistence.Sqlite;
 using CustomActivities.Core.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,19 +6,17 @@ using Microsoft.Extensions.Options;
 namespace CustomActivities.Core.Activities;
 
 /// <summary>Removes stored Idempotency-Key answers older than <see cref="IdempotencyOptions.RetentionHours"/>.</summary>
-public sealed class IdempotentCallSweeper(SqliteDatabase database, TimeProvider timeProvider, IOptionsMonitor<IdempotencyOptions> options)
+public sealed class IdempotentCallSweeper(DatabaseEngine database, TimeProvider timeProvider, IOptionsMonitor<IdempotencyOptions> options)
 {
     /// <summary>Deletes the expired answers (one range delete on the CreatedAt index) and returns how many were removed.</summary>
     public async Task<int> RemoveExpiredAsync(CancellationToken cancellationToken = default)
     {
         var cutoff = timeProvider.GetUtcNow().AddHours(-options.CurrentValue.RetentionHours);
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        SqliteConnectionSetup.Apply(connection);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         // CreatedAt is stored as UTC ticks, as the writer stores it.
-        command.CommandText = "DELETE FROM IdempotentCalls WHERE CreatedAt < $cutoff;";
-        command.Parameters.AddWithValue("$cutoff", cutoff.UtcTicks);
+        command.CommandText = """DELETE FROM "IdempotentCalls" WHERE "CreatedAt" < @cutoff;""";
+        command.AddParameter("@cutoff", cutoff.UtcTicks);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,8 +1,6 @@
-using CustomActivities.Core.Persistence.Sqlite;
 using System.Collections.Concurrent;
 using System.Text;
 using CustomActivities.Core.Persistence;
-using Microsoft.Data.Sqlite;
 
 namespace CustomActivities.Core.Activities;
 
@@ -10,7 +8,7 @@ namespace CustomActivities.Core.Activities;
 /// Which person ids exist, for the ingestion path: ids seen once are remembered (people are rarely deleted; if one is,
 /// the foreign key stops the write and <see cref="Forget"/> clears the memory before the batch is validated again).
 /// </summary>
-public sealed class PersonDirectory(SqliteDatabase database)
+public sealed class PersonDirectory(DatabaseEngine database)
 {
     private const int MaxRemembered = 2_000_000;
     private readonly ConcurrentDictionary<int, byte> known = new();
@@ -35,15 +33,14 @@ public sealed class PersonDirectory(SqliteDatabase database)
             return [];
         }
         var missing = new HashSet<int>(unknown);
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        var sql = new StringBuilder("SELECT Id FROM People WHERE Id IN (");
+        var sql = new StringBuilder("""SELECT "Id" FROM "People" WHERE "Id" IN (""");
         var i = 0;
         foreach (var id in missing)
         {
-            sql.Append(i == 0 ? "$p0" : $",$p{i}");
-            command.Parameters.AddWithValue($"$p{i}", id);
+            sql.Append(i == 0 ? "@p0" : $",@p{i}");
+            command.AddParameter($"@p{i}", id);
             i++;
         }
         command.CommandText = sql.Append(");").ToString();

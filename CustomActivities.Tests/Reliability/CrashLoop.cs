@@ -7,6 +7,7 @@ using CustomActivities.Core.ApiClients;
 using CustomActivities.Core.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CustomActivities.Tests.Reliability;
 
@@ -19,7 +20,7 @@ public interface IKillableApp : IAsyncDisposable
     void Kill();
 }
 
-/// <summary>Totals of a crash loop: every count but the first three should be zero, and every integrity_check "ok".</summary>
+/// <summary>Totals of a crash loop: every count but the first three should be zero, and every integrity check "ok".</summary>
 public sealed record CrashLoopReport(int Rounds, int AcknowledgedCalls, long AcknowledgedRows, long LostRows, int PartialBatches, int CutCalls,
     IReadOnlyList<string> IntegrityChecks)
 {
@@ -31,12 +32,13 @@ public sealed record CrashLoopReport(int Rounds, int AcknowledgedCalls, long Ack
 }
 
 /// <summary>
-/// Kills the real server (SIGKILL) while parallel clients send batches of activities, restarts it on the same SQLite
-/// file and checks, round after round: every call answered "added" is stored whole, with the ids it was answered with;
-/// no call is stored in part; PRAGMA integrity_check is ok; a token issued before the crash still works.
+/// Kills the real server (SIGKILL) while parallel clients send batches of activities, restarts it on the same database
+/// (a SQLite file or a PostgreSQL database) and checks, round after round: every call answered "added" is stored whole,
+/// with the ids it was answered with; no call is stored in part; SQLite's PRAGMA integrity_check is ok; a token issued
+/// before the crash still works.
 /// Shared by the test suite (a few rounds) and the reliability command of the benchmarks (100 rounds).
 /// </summary>
-public sealed class CrashLoop(string databasePath, Func<string, IReadOnlyDictionary<string, string>, Task<IKillableApp>> start)
+public sealed class CrashLoop(DatabaseTarget database, Func<DatabaseTarget, IReadOnlyDictionary<string, string>, Task<IKillableApp>> start)
 {
     public const int BatchSize = 100;
     public const int Senders = 4;
@@ -52,8 +54,8 @@ public sealed class CrashLoop(string databasePath, Func<string, IReadOnlyDiction
 
     public async Task<CrashLoopReport> RunAsync(int rounds, Action<int, CrashLoopReport>? progress = null, CancellationToken cancellationToken = default)
     {
-        var secret = await CreateClientAsync(databasePath);
-        var app = await start(databasePath, Settings);
+        var secret = await CreateClientAsync(database);
+        var app = await start(database, Settings);
         string token;
         int typeId;
         List<int> people;
@@ -72,7 +74,7 @@ public sealed class CrashLoop(string databasePath, Func<string, IReadOnlyDiction
         {
             cut += await SendUntilKilledAsync(app, token, typeId, people, round, answered, cancellationToken);
             await app.DisposeAsync();
-            app = await start(databasePath, Settings);
+            app = await start(database, Settings);
             using (var again = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(60) })
             {
                 again.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -144,16 +146,15 @@ public sealed class CrashLoop(string databasePath, Func<string, IReadOnlyDiction
         return failed;
     }
 
-    /// <summary>Rows answered "added" but missing (or stored under other ids), calls stored in part, and integrity_check.</summary>
+    /// <summary>Rows answered "added" but missing (or stored under other ids), calls stored in part, and the integrity check.</summary>
     private async Task<(long Lost, int Partial, string Integrity)> VerifyAsync(ConcurrentDictionary<string, long[]> answered)
     {
         var stored = new Dictionary<string, List<long>>();
-        await using var connection = new SqliteConnection(SqliteConnectionSetup.ConnectionString(databasePath));
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync(database);
         await using (var command = connection.CreateCommand())
         {
             // Only the calls of this loop: creating its people also records Marketo's New Lead activities.
-            command.CommandText = "SELECT PrimaryValue, Id FROM Activities WHERE PrimaryValue LIKE 'r%-call-%';";
+            command.CommandText = """SELECT "PrimaryValue", "Id" FROM "Activities" WHERE "PrimaryValue" LIKE 'r%-call-%';""";
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -172,17 +173,50 @@ public sealed class CrashLoop(string databasePath, Func<string, IReadOnlyDiction
             lost += ids.Count(id => !rows.Contains(id));
         }
         var partial = stored.Count(call => call.Value.Count != BatchSize);
-        await using var check = connection.CreateCommand();
-        check.CommandText = "PRAGMA integrity_check;";
-        var integrity = (string?)await check.ExecuteScalarAsync() ?? "no answer";
-        return (lost, partial, integrity);
+        return (lost, partial, await IntegrityAsync(connection));
     }
 
-    public static async Task<ApiClientSecret> CreateClientAsync(string databasePath)
+    private static async Task<System.Data.Common.DbConnection> OpenAsync(DatabaseTarget database)
     {
-        var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(SqliteConnectionSetup.ConnectionString(databasePath)).Options;
+        System.Data.Common.DbConnection connection = database.Provider == DatabaseProvider.Postgres
+            ? new NpgsqlConnection(database.Location)
+            : new SqliteConnection(SqliteConnectionSetup.ConnectionString(database.Location));
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>
+    /// SQLite's file is written by the killed process itself, so its integrity_check must stay "ok". PostgreSQL's server
+    /// is not the process killed; what is checked there is that no two stored rows share an id (the ids the writer
+    /// reserves from the sequence before its COPY).
+    /// </summary>
+    private async Task<string> IntegrityAsync(System.Data.Common.DbConnection connection)
+    {
+        await using var check = connection.CreateCommand();
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            check.CommandText = "PRAGMA integrity_check;";
+            return (string?)await check.ExecuteScalarAsync() ?? "no answer";
+        }
+        check.CommandText = """SELECT COUNT(*) - COUNT(DISTINCT "Id") FROM "Activities";""";
+        var duplicates = Convert.ToInt64(await check.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        return duplicates == 0 ? "ok" : $"{duplicates} duplicate ids";
+    }
+
+    public static Task<ApiClientSecret> CreateClientAsync(string databasePath) => CreateClientAsync(DatabaseTarget.Sqlite(databasePath));
+
+    public static async Task<ApiClientSecret> CreateClientAsync(DatabaseTarget database)
+    {
+        var builder = new DbContextOptionsBuilder<AppDbContext>();
+        var options = (database.Provider == DatabaseProvider.Postgres
+            ? builder.UseNpgsql(database.Location)
+            : builder.UseSqlite(SqliteConnectionSetup.ConnectionString(database.Location))).Options;
         await using var context = new AppDbContext(options);
-        await context.Database.MigrateAsync();
+        // A test's PostgreSQL database comes migrated from its template; a new SQLite file is migrated here.
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            await context.Database.MigrateAsync();
+        }
         var secret = ApiSecrets.NewSecret();
         var client = new ApiClient { Name = $"crash-loop-{Guid.NewGuid():N}", ClientId = ApiSecrets.NewClientId(), SecretHash = ApiSecrets.Hash(secret), Permission = ApiPermission.Full };
         context.Add(client);

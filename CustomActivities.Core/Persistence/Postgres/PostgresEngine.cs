@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CustomActivities.Core.Activities;
 using CustomActivities.Core.ApiClients;
 using CustomActivities.Core.SmartLists;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,10 @@ internal sealed class PostgresEngine(NpgsqlDataSource dataSource, DatabaseTarget
         services.AddSingleton<SqlDialect, PostgresDialect>();
         // Several web nodes may share the database: the API limits are counted in it.
         services.AddSingleton<ApiUsageTracker, PostgresApiUsageTracker>();
+        services.AddSingleton<ActivityBulkWriter, PostgresActivityWriter>();
+        services.AddSingleton<ILastActivityTouch, PostgresLastActivityTouch>();
+        services.AddSingleton<ActivityPartitionMaintainer>();
+        services.AddHostedService(provider => provider.GetRequiredService<ActivityPartitionMaintainer>());
     }
 
     internal override void UseProvider(DbContextOptionsBuilder options) => options

@@ -27,5 +27,9 @@ internal static class PostgresModel
         // Secondary field values are read field by field (smart lists, their expression indexes): jsonb parses once, on write.
         builder.Entity<Activity>().Property(a => a.Attributes).HasColumnType("jsonb");
         builder.Entity<ActivityType>().Property(t => t.Id).HasIdentityOptions(startValue: FirstCustomTypeId);
+        // Activities is partitioned by month (a migration's SQL), and a partitioned table cannot have an identity column:
+        // its ids come from a sequence, which the bulk writer also draws from before its COPY.
+        builder.HasSequence<long>(PostgresActivityWriter.IdSequence);
+        builder.Entity<Activity>().Property(a => a.Id).UseSequence(PostgresActivityWriter.IdSequence);
     }
 }

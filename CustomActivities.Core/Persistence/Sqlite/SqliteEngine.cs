@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CustomActivities.Core.Activities;
 using CustomActivities.Core.ApiClients;
 using CustomActivities.Core.SmartLists;
 using Microsoft.Data.Sqlite;
@@ -21,6 +22,8 @@ internal sealed class SqliteEngine(SqliteDatabase database, SqlitePragmaIntercep
         services.AddSingleton<SqlDialect, SqliteDialect>();
         // One node serves a SQLite file: the API limits live in its memory.
         services.AddSingleton<ApiUsageTracker, LocalApiUsageTracker>();
+        services.AddSingleton<ActivityBulkWriter, SqliteActivityWriter>();
+        services.AddSingleton<ILastActivityTouch, SqliteLastActivityTouch>();
     }
 
     internal override void UseProvider(DbContextOptionsBuilder options) => options
