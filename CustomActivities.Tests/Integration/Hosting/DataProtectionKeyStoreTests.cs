@@ -12,6 +12,8 @@ namespace CustomActivities.Tests.Integration.Hosting;
 /// The Data Protection keys live in the database; an installation upgraded from the keys folder keeps reading what it
 /// protected before (stored access tokens, sign-in cookies).
 /// </summary>
+// The keys folder these upgrades import sat beside the SQLite file.
+[Trait("Database", "Sqlite")]
 public sealed class DataProtectionKeyStoreTests : IDisposable
 {
     private const string ApplicationName = "CustomActivities";

@@ -7,6 +7,8 @@ namespace CustomActivities.Tests.Integration.Security;
 /// 2,000 malformed or hostile calls (fixed seed, so a failure replays) across every /rest and /identity endpoint. The
 /// reliability command of the benchmarks runs the same generator for 100,000 calls against the real server process.
 /// </summary>
+// It ends with SQLite's own integrity check of the file.
+[Trait("Database", "Sqlite")]
 public sealed class FuzzTests
 {
     public const int Seed = HostileRequests.DefaultSeed;

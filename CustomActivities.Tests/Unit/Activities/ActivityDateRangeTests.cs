@@ -69,6 +69,7 @@ public sealed class ActivityDateRangeTests
     }
 
     [Fact]
+    [Trait("Database", "Sqlite")]
     public async Task A_timeline_with_stored_dates_at_the_ends_of_time_pages_flags_them_and_its_histogram_leaves_them_out()
     {
         await using var host = await new CoreTestHostBuilder().BuildAsync();

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomActivities.Tests.Unit.Persistence;
 
+// The scale seeder writes SQLite files (the seed command on PostgreSQL is still to come).
+[Trait("Database", "Sqlite")]
 public sealed class ScaleSeederTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

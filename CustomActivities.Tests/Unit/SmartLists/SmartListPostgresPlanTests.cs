@@ -51,8 +51,9 @@ public sealed class SmartListPostgresPlanTests
 
         var plan = string.Join(" | ", await host.Get<SmartListEvaluator>().ExplainAsync(query, page: false, Ct));
 
-        Assert.Contains($"IX_ActivityField_{typeId}_minutes", plan);
-        Assert.DoesNotContain("Seq Scan on \"Activities\"", plan);
+        // Activities is partitioned by month: each partition's copy of the field index compares the field's value.
+        Assert.Matches("Index Cond: [^|]*'minutes'", plan);
+        Assert.DoesNotContain("Seq Scan on \"Activities_default\"", plan);
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public sealed class SmartListPostgresPlanTests
         var plan = string.Join(" | ", await host.Get<SmartListEvaluator>().ExplainAsync(query, page: false, Ct));
 
         // The planner lists the vip activities through the field's index and checks the window by time.
-        Assert.Contains($"Bitmap Index Scan on \"IX_ActivityField_{typeId}_vip\"", plan);
-        Assert.DoesNotContain("Seq Scan on \"Activities\"", plan);
+        Assert.Matches("Index Cond: [^|]*'vip'", plan);
+        Assert.DoesNotContain("Seq Scan on \"Activities_default\"", plan);
     }
 }
