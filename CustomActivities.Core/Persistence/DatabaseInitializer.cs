@@ -3,6 +3,8 @@ using CustomActivities.Core.SmartLists;
 using CustomActivities.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +29,9 @@ public sealed class DatabaseInitializer(
     {
         await using (var context = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
+            // EF Core reads the migrations history before it creates it, and logs that failed read as an error on a new
+            // PostgreSQL database: the first thing a new installation would print. An empty history first avoids it.
+            await context.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             await context.Database.MigrateAsync(cancellationToken);
         }
         // Smart lists' field indexes live outside the EF model (one per approved field); a file made before them, or an
