@@ -149,7 +149,10 @@ public sealed class PersonTimelineTests(BrowserFixture browser)
     {
         await page.Locator($"input[data-testid='{input}']").ClickAsync();
         var calendar = page.Locator(".mud-popover-open");
+        // Day view, then month view, then year view: each header click waits for the view it opens, or a slow round
+        // trip lets the second click land on the first view's header again.
         await calendar.Locator("button.mud-picker-calendar-header-transition").First.ClickAsync();
+        await Assertions.Expect(calendar.Locator("button.mud-picker-month").First).ToBeVisibleAsync();
         await calendar.Locator("button.mud-picker-calendar-header-transition").First.ClickAsync();
         await calendar.Locator(".mud-picker-year", new() { HasTextRegex = new Regex($@"^\s*{date.Year}\s*$") }).ClickAsync();
         await calendar.Locator("button.mud-picker-month").Nth(date.Month - 1).ClickAsync();
