@@ -67,14 +67,14 @@ public sealed class ActivityPaging(DatabaseEngine database, SqlDialect dialect)
             SELECT "Id", "PersonId", "ActivityTypeId", "TypeVersionNumber", "OccurredAt", "PrimaryValue", "Attributes", "PrimaryValueId" FROM "Activities"
             WHERE {dialect.After("\"OccurredAt\"", "\"Id\"", "@at", "@id")}
             """);
-        SqlDialect.AddParameter(command, "@at", after.OccurredAtTicks);
-        SqlDialect.AddParameter(command, "@id", after.Id);
+        command.AddParameter("@at", after.OccurredAtTicks);
+        command.AddParameter("@id", after.Id);
         AppendIn(sql, command, "\"ActivityTypeId\"", "t", typeIds);
         AppendIn(sql, command, "\"PersonId\"", "l", leadIds);
         if (listId is { } list)
         {
             sql.Append(" AND \"PersonId\" IN (SELECT \"PersonId\" FROM \"StaticListMembers\" WHERE \"ListId\" = @list)");
-            SqlDialect.AddParameter(command, "@list", list);
+            command.AddParameter("@list", list);
         }
         if (changedFieldIds is not null)
         {
@@ -83,7 +83,7 @@ public sealed class ActivityPaging(DatabaseEngine database, SqlDialect dialect)
             sql.Append("))");
         }
         sql.Append(" ORDER BY \"OccurredAt\", \"Id\" LIMIT @limit;");
-        SqlDialect.AddParameter(command, "@limit", batchSize + 1);
+        command.AddParameter("@limit", batchSize + 1);
         command.CommandText = sql.ToString();
         var rows = new List<ActivityRow>(Math.Min(batchSize + 1, 64));
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -119,7 +119,7 @@ public sealed class ActivityPaging(DatabaseEngine database, SqlDialect dialect)
         {
             var name = $"@{prefix}{i}";
             sql.Append(i++ == 0 ? name : "," + name);
-            SqlDialect.AddParameter(command, name, value);
+            command.AddParameter(name, value);
         }
         sql.Append(')');
     }

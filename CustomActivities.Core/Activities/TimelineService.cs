@@ -200,7 +200,7 @@ public sealed class TimelineService(IDbContextFactory<AppDbContext> contextFacto
         db.CommandText = command.Text;
         foreach (var (name, value) in command.Parameters)
         {
-            SqlDialect.AddParameter(db, name, value);
+            db.AddParameter(name, value);
         }
         return db;
     }

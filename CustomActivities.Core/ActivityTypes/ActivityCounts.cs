@@ -37,10 +37,10 @@ internal static class ActivityCounts
         {
             await using var command = connection.CreateCommand();
             command.CommandText = Sql(ids.Count);
-            SqlDialect.AddParameter(command, "@cap", cap);
+            command.AddParameter("@cap", cap);
             for (var i = 0; i < ids.Count; i++)
             {
-                SqlDialect.AddParameter(command, $"@id{i}", ids[i]);
+                command.AddParameter($"@id{i}", ids[i]);
             }
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

@@ -183,10 +183,10 @@ public sealed class LocalApiUsageTracker(DatabaseEngine database, TimeProvider t
                 ON CONFLICT ("ApiClientId", "Day") DO UPDATE SET "Calls" = "ApiClientUsage"."Calls" + excluded."Calls";
                 UPDATE "ApiClients" SET "LastUsedAt" = @lastUsed WHERE "Id" = @client AND ("LastUsedAt" IS NULL OR "LastUsedAt" < @lastUsed);
                 """;
-            SqlDialect.AddParameter(command, "@client", clientId);
-            SqlDialect.AddParameter(command, "@day", day);
-            SqlDialect.AddParameter(command, "@calls", calls);
-            SqlDialect.AddParameter(command, "@lastUsed", lastUsed.UtcTicks);
+            command.AddParameter("@client", clientId);
+            command.AddParameter("@day", day);
+            command.AddParameter("@calls", calls);
+            command.AddParameter("@lastUsed", lastUsed.UtcTicks);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
@@ -197,8 +197,8 @@ public sealed class LocalApiUsageTracker(DatabaseEngine database, TimeProvider t
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """SELECT "Calls" FROM "ApiClientUsage" WHERE "ApiClientId" = @client AND "Day" = @day;""";
-        SqlDialect.AddParameter(command, "@client", clientId);
-        SqlDialect.AddParameter(command, "@day", day);
+        command.AddParameter("@client", clientId);
+        command.AddParameter("@day", day);
         return await command.ExecuteScalarAsync(cancellationToken) is long calls ? calls : 0;
     }
 }

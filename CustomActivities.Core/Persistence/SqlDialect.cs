@@ -42,13 +42,4 @@ public abstract class SqlDialect
     /// the matches, not walk this column's index in order hoping to meet 25 matches soon (they may all lie at its end).
     /// </summary>
     internal abstract Expression<Func<string?, string?>> SortKeyIgnoringCaseAfterFilter { get; }
-
-    /// <summary>Adds a parameter the portable way (<c>@name</c> is understood by both providers).</summary>
-    internal static void AddParameter(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-    }
 }

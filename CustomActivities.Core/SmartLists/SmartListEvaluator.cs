@@ -196,10 +196,7 @@ public sealed class SmartListEvaluator(DatabaseEngine database, SmartListDialect
         command.CommandText = sql.Text;
         foreach (var (name, value) in sql.Parameters)
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
+            command.AddParameter(name, value);
         }
         return command;
     }

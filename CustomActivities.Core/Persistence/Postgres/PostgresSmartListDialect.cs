@@ -68,10 +68,7 @@ internal sealed class PostgresSmartListDialect : SmartListDialect
             FROM pg_indexes i
             WHERE i.schemaname = current_schema() AND i.tablename = 'Activities' AND left(i.indexname, length(@prefix)) = @prefix
             """;
-        var prefix = command.CreateParameter();
-        prefix.ParameterName = "@prefix";
-        prefix.Value = ActivityFieldIndex.NamePrefix;
-        command.Parameters.Add(prefix);
+        command.AddParameter("@prefix", ActivityFieldIndex.NamePrefix);
         var existing = new Dictionary<string, string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
