@@ -70,7 +70,4 @@ public abstract class SmartListDialect
 
     /// <summary>Sets up a connection for smart list queries, once after it opens.</summary>
     public virtual Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>The database's plan of the statement, one line per step.</summary>
-    public abstract Task<IReadOnlyList<string>> ExplainAsync(DbCommand command, CancellationToken cancellationToken);
 }

@@ -12,7 +12,7 @@ namespace CustomActivities.Core.SmartLists;
 /// Evaluates a smart list in SQL: the count, a page of people, every member (CSV) and "why is this person here" all come
 /// from the one translation in <see cref="SmartListSql"/>, so they always agree.
 /// </summary>
-public sealed class SmartListEvaluator(DatabaseEngine database, SmartListDialect dialect, SmartListCatalog catalog, TimeProvider timeProvider)
+public sealed class SmartListEvaluator(DatabaseEngine database, SmartListDialect dialect, SqlDialect sqlDialect, SmartListCatalog catalog, TimeProvider timeProvider)
 {
     public const int WhyActivityLimit = 20;
     public const int MaxPageSize = 500;
@@ -142,7 +142,7 @@ public sealed class SmartListEvaluator(DatabaseEngine database, SmartListDialect
         var command = page ? sql.Page(SmartListSort.Email, false, 0, 50) : sql.Count();
         await using var connection = await OpenAsync(cancellationToken);
         await using var explain = Prepare(connection, command);
-        return await dialect.ExplainAsync(explain, cancellationToken);
+        return await sqlDialect.ExplainAsync(explain, cancellationToken);
     }
 
     private async Task<(SmartListSql? Sql, IReadOnlyList<Problem> Problems)> TranslateAsync(SmartListQuery query, TimeZoneInfo? zone,

@@ -111,18 +111,6 @@ internal sealed class PostgresSmartListDialect : SmartListDialect
 
     public override bool IsMissingIndex(Exception exception) => false;
 
-    public override async Task<IReadOnlyList<string>> ExplainAsync(DbCommand command, CancellationToken cancellationToken)
-    {
-        command.CommandText = "EXPLAIN " + command.CommandText;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var plan = new List<string>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            plan.Add(reader.GetString(0).Trim());
-        }
-        return plan;
-    }
-
     /// <summary>citext compares as lower() of both sides: SQLite's NOCASE for ASCII (and beyond it, by the database's locale).</summary>
     private static string Citext(string text) => $"CAST({text} AS citext)";
 }

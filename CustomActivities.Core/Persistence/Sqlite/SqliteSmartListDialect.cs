@@ -91,16 +91,4 @@ internal sealed class SqliteSmartListDialect : SmartListDialect
         pragma.CommandText = "PRAGMA temp_store=MEMORY;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    public override async Task<IReadOnlyList<string>> ExplainAsync(DbCommand command, CancellationToken cancellationToken)
-    {
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var plan = new List<string>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            plan.Add(reader.GetString(3));
-        }
-        return plan;
-    }
 }
