@@ -8,16 +8,15 @@ namespace CustomActivities.Tests.Support;
 /// </summary>
 public sealed class PostgresDatabase : IAsyncLifetime
 {
-    private static readonly string ServerConnectionString =
-        Environment.GetEnvironmentVariable("CUSTOMACTIVITIES_TEST_POSTGRES") is { Length: > 0 } configured
-            ? configured
-            : "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres";
+    public string Name { get; } = $"ca_empty_{Guid.NewGuid():N}";
 
-    public string Name { get; } = $"mn_test_{Guid.NewGuid():N}";
+    public string ConnectionString => TestPostgres.ConnectionStringFor(Name);
 
-    public string ConnectionString => new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = Name }.ConnectionString;
-
-    public async ValueTask InitializeAsync() => await OnServerAsync($"CREATE DATABASE \"{Name}\"");
+    public ValueTask InitializeAsync()
+    {
+        TestPostgres.CreateEmptyDatabase(Name);
+        return ValueTask.CompletedTask;
+    }
 
     /// <summary>Ends a session as an administrator or a failover would: the client sees its connection dropped.</summary>
     public async Task TerminateAsync(int processId)
@@ -28,17 +27,9 @@ public sealed class PostgresDatabase : IAsyncLifetime
         Assert.Equal(true, await command.ExecuteScalarAsync());
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
-        await OnServerAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
-    }
-
-    private static async Task OnServerAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = "postgres" }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        TestPostgres.DropDatabase(Name);
+        return ValueTask.CompletedTask;
     }
 }

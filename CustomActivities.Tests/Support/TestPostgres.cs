@@ -39,6 +39,9 @@ public static class TestPostgres
         return ConnectionStringFor(name);
     }
 
+    /// <summary>A new database with no schema, for tests of what the app does on a bare server (signals, notifications).</summary>
+    public static void CreateEmptyDatabase(string name) => Execute($"CREATE DATABASE \"{name}\"");
+
     public static void DropDatabase(string name)
     {
         NpgsqlConnection.ClearAllPools();
