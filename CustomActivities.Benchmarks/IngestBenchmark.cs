@@ -54,7 +54,7 @@ public static class IngestBenchmark
         var port = FreePort();
         Console.WriteLine($"ingest: {clients} concurrent clients, batches of {BatchSize}, {seconds} s measured after {warmup} s warm-up; Release={IsRelease()}; cores={Environment.ProcessorCount}");
 
-        var app = BuildApp(databasePath, port);
+        var app = BuildApp([$"--Database:Path={databasePath}"], port);
         await app.InitializeDatabaseAsync(seedDemo: false);
         var (clientSecret, typeId, typeVersion) = await SetUpAsync(app.Services);
         // The type is inserted directly (no approval event), so its field indexes come from the start-up reconciliation.
@@ -139,14 +139,15 @@ public static class IngestBenchmark
         }
     }
 
-    private static WebApplication BuildApp(string databasePath, int port)
+    /// <summary>The app in this process, unlimited for a load test, over the database the arguments name.</summary>
+    internal static WebApplication BuildApp(string[] databaseArguments, int port)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args =
             [
                 "--urls", $"http://127.0.0.1:{port}",
-                $"--Database:Path={databasePath}",
+                .. databaseArguments,
                 "--Admin:Email=bench@example.com", "--Admin:Password=Bench-Password-123!",
                 "--Api:RateLimitCalls=100000000", "--Api:DailyQuota=100000000", "--Api:MaxConcurrentCalls=256",
                 "--Logging:LogLevel:Default=Warning",

@@ -37,7 +37,8 @@ public static class PostgresIngestBenchmark
         await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"");
         try
         {
-            await using var app = BuildApp(connectionString, port);
+            await using var app = IngestBenchmark.BuildApp(
+                ["--Database:Provider=Postgres", $"--ConnectionStrings:{DatabaseOptions.PostgresConnectionName}={connectionString}"], port);
             await app.InitializeDatabaseAsync(seedDemo: false);
             var (clientSecret, typeId, typeVersion) = await SetUpAsync(app.Services);
             await app.StartAsync();
@@ -100,29 +101,6 @@ public static class PostgresIngestBenchmark
             NpgsqlConnection.ClearAllPools();
             await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
         }
-    }
-
-    private static WebApplication BuildApp(string connectionString, int port)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args =
-            [
-                "--urls", $"http://127.0.0.1:{port}",
-                "--Database:Provider=Postgres",
-                $"--ConnectionStrings:{DatabaseOptions.PostgresConnectionName}={connectionString}",
-                "--Admin:Email=bench@example.com", "--Admin:Password=Bench-Password-123!",
-                "--Api:RateLimitCalls=100000000", "--Api:DailyQuota=100000000", "--Api:MaxConcurrentCalls=256",
-                "--Logging:LogLevel:Default=Warning",
-            ],
-            EnvironmentName = Environments.Production,
-            ApplicationName = "CustomActivities.Web",
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.AddCustomActivities();
-        var app = builder.Build();
-        app.UseCustomActivities();
-        return app;
     }
 
     private static async Task<int> FirstPersonIdAsync(string connectionString)
