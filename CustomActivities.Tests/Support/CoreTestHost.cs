@@ -34,9 +34,7 @@ public sealed class CoreTestHost : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
 
     /// <summary>The SQLite file, for the tests that examine SQLite itself (marked <c>[Trait("Database", "Sqlite")]</c>).</summary>
-    public string DatabasePath => Database.Provider == DatabaseProvider.Sqlite
-        ? Database.Location
-        : throw new InvalidOperationException("This test reads the SQLite file; mark it [Trait(\"Database\", \"Sqlite\")].");
+    public string DatabasePath => TempDatabase.SqliteFile(Database);
 
     public DatabaseTarget Database { get; }
     public IServiceProvider Services => scope.ServiceProvider;

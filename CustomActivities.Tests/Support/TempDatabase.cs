@@ -30,8 +30,11 @@ public sealed class TempDatabase : IDisposable
     public string? Folder { get; }
 
     /// <summary>The SQLite file, for the tests that examine SQLite itself (marked <c>[Trait("Database", "Sqlite")]</c>).</summary>
-    public string Path => Target.Provider == DatabaseProvider.Sqlite
-        ? Target.Location
+    public string Path => SqliteFile(Target);
+
+    /// <summary>The SQLite file of a test's database; a test that reads it runs on SQLite only.</summary>
+    public static string SqliteFile(DatabaseTarget database) => database.Provider == DatabaseProvider.Sqlite
+        ? database.Location
         : throw new InvalidOperationException("This test reads the SQLite file; mark it [Trait(\"Database\", \"Sqlite\")].");
 
     public void Dispose()
