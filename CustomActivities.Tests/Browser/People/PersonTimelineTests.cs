@@ -156,6 +156,9 @@ public sealed class PersonTimelineTests(BrowserFixture browser)
         await calendar.Locator("button.mud-picker-calendar-header-transition").First.ClickAsync();
         await calendar.Locator(".mud-picker-year", new() { HasTextRegex = new Regex($@"^\s*{date.Year}\s*$") }).ClickAsync();
         await calendar.Locator("button.mud-picker-month").Nth(date.Month - 1).ClickAsync();
+        // The day view must show the chosen month before a day is clicked, or the click picks that day of another month.
+        await Assertions.Expect(calendar.Locator("button.mud-picker-calendar-header-transition").First)
+            .ToContainTextAsync(date.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-US")));
         await calendar.Locator("button.mud-picker-calendar-day:not(.mud-hidden)", new() { HasTextRegex = new Regex($@"^\s*{date.Day}\s*$") }).ClickAsync();
         await ShowsAsync(page, $"{DateParameters[input]}={date:yyyy-MM-dd}");
     }
