@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CustomActivities.Tests.Support;
 using Microsoft.Playwright;
 using static CustomActivities.Tests.Browser.ActivityTypes.ActivityTypePages;
@@ -71,7 +72,7 @@ public sealed class ActivityTypeLifecycleBrowserTests(BrowserFixture browser)
         await Assertions.Expect(review).ToContainTextAsync("Minutes watched");
         await BrowserFixture.ScreenshotAsync(marketer, "activity-types-wizard-4-review");
         await marketer.ByTestId("wizard-submit").ClickAsync();
-        await marketer.WaitForURLAsync(url => url.Contains($"/activity-types/{apiName}", StringComparison.Ordinal));
+        await Assertions.Expect(marketer).ToHaveURLAsync(new Regex($"/activity-types/{apiName}"));
         await Assertions.Expect(marketer.ByTestId("status-chip")).ToHaveTextAsync("Draft");
         await Assertions.Expect(marketer.ByTestId("submitted")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(marketer, "activity-types-detail-draft");
@@ -106,7 +107,7 @@ public sealed class ActivityTypeLifecycleBrowserTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(marketer, "activity-types-list");
         await marketer.ByTestId($"type-link-{apiName}").ClickAsync();
         // The list shows a chip per type: look at the chip once the detail page replaced it.
-        await marketer.WaitForURLAsync(url => url.EndsWith($"/activity-types/{apiName}", StringComparison.Ordinal));
+        await Assertions.Expect(marketer).ToHaveURLAsync(new Regex($"/activity-types/{apiName}$"));
         await Assertions.Expect(marketer.Locator("h1")).Not.ToHaveTextAsync("Activity types");
         await Assertions.Expect(marketer.ByTestId("status-chip")).ToHaveTextAsync("Approved");
         await marketer.ByTestId("action-edit").ClickAsync();
@@ -122,7 +123,7 @@ public sealed class ActivityTypeLifecycleBrowserTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(marketer, "activity-types-wizard-edit-fields");
         await marketer.ByTestId("wizard-next").ClickAsync();
         await marketer.ByTestId("wizard-submit").ClickAsync();
-        await marketer.WaitForURLAsync(url => url.Contains("submitted=1", StringComparison.Ordinal));
+        await Assertions.Expect(marketer).ToHaveURLAsync(new Regex("submitted=1"));
         await Assertions.Expect(marketer.ByTestId("status-chip")).ToHaveTextAsync("Approved with draft");
         var diff = marketer.ByTestId("draft-diff");
         await Assertions.Expect(diff).ToContainTextAsync($"Webinar joined {suffix}");

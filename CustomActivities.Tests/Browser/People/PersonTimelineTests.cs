@@ -28,10 +28,10 @@ public sealed class PersonTimelineTests(BrowserFixture browser)
         await page.ByTestId("people-search").PressSequentiallyAsync($"FINDER-{tag}");
         await Assertions.Expect(page.ByTestId("people-grid").Locator("tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(page.ByTestId("people-count")).ToHaveTextAsync("Matching people: 1");
-        await page.WaitForURLAsync(new Regex($"people\\?q=FINDER-{tag}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"people\\?q=FINDER-{tag}$"));
         await BrowserFixture.ScreenshotAsync(page, "people-search");
         await page.ByTestId("people-grid").GetByText("Search Co").ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/people/{person.Id}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/people/{person.Id}$"));
         await Assertions.Expect(page.ByTestId("person-name")).ToHaveTextAsync("Fiona Finder");
 
         // The shared address opens on the same search.
@@ -134,9 +134,26 @@ public sealed class PersonTimelineTests(BrowserFixture browser)
     /// <summary>A filter change is done when the address has it and the timeline shows entries for it.</summary>
     private static async Task ShowsAsync(IPage page, string filter, float? timeout = null)
     {
-        // Commit, not Load: the filters change the address in place (history API), so no load event need follow.
-        await page.WaitForURLAsync(new Regex(Regex.Escape(filter)), new() { Timeout = timeout, WaitUntil = WaitUntilState.Commit });
-        await Assertions.Expect(page.ByTestId("timeline")).ToHaveAttributeAsync("data-shown", new Regex(Regex.Escape(filter)), new() { Timeout = timeout });
+        try
+        {
+            // Polled, not WaitForURL: the filters change the address in place (history API), and WaitForURL missed such a
+            // change when it came between its first look at the address and the start of its wait for a navigation.
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(filter)), new() { Timeout = timeout });
+            await Assertions.Expect(page.ByTestId("timeline")).ToHaveAttributeAsync("data-shown", new Regex(Regex.Escape(filter)), new() { Timeout = timeout });
+        }
+        catch (Exception e) when (e is TimeoutException or PlaywrightException)
+        {
+            // What the page showed when the change did not arrive, so a failure in CI says where it stopped.
+            var name = $"timeline-filter-not-shown-{Guid.NewGuid():N}"[..36];
+            await BrowserFixture.ScreenshotAsync(page, name);
+            var state = await page.EvaluateAsync<string>("""
+                () => JSON.stringify({
+                    shown: document.querySelector('[data-testid=timeline]')?.getAttribute('data-shown'),
+                    inputs: [...document.querySelectorAll('[data-testid=timeline-filters] input')].map(i => i.value),
+                    openPopovers: document.querySelectorAll('.mud-popover-open').length })
+                """);
+            throw new TimeoutException($"Waited for \"{filter}\"; address {page.Url}; page {state}; screenshot {name}.png", e);
+        }
     }
 
     private static readonly Dictionary<string, string> DateParameters = new() { ["filter-from"] = "from", ["filter-to"] = "to", ["jump-to"] = "at" };

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CustomActivities.Core.Activities;
 using CustomActivities.Tests.Builders;
 using CustomActivities.Tests.Support;
@@ -34,7 +35,7 @@ public sealed class StoredBadDatesTests(BrowserFixture browser)
         await page.ByTestId("entry-toggle").First.ClickAsync();
         await Assertions.Expect(page.ByTestId("entry-fields")).ToBeVisibleAsync();
         await page.ByTestId("histogram-bar").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("at=2026-11-02", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("at=2026-11-02"));
         await Assertions.Expect(page.ByTestId("timeline-entry").Filter(new() { HasText = "an ordinary day" })).ToBeVisibleAsync();
         Assert.False(ActivityDates.IsShowable(RawActivityRows.EndOfTime));
     }

@@ -55,7 +55,7 @@ public sealed partial class SmartListBuilderTests(BrowserFixture browser)
         // Save, then reopen: the rules come back and the list re-evaluates.
         await page.ByTestId("smart-list-name").FillAsync($"Rust fans {tag}");
         await page.ByTestId("smart-list-save").ClickAsync();
-        await page.WaitForURLAsync(SavedUrl());
+        await Assertions.Expect(page).ToHaveURLAsync(SavedUrl());
         var url = page.Url;
         await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await BrowserFixture.WaitForInteractivityAsync(page);
@@ -76,7 +76,7 @@ public sealed partial class SmartListBuilderTests(BrowserFixture browser)
         await page.ByTestId("snapshot-save").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync($"Static list “Rust fans {tag} today” saved. Members: 1.");
         await page.Locator(".mud-snackbar").GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/lists/\d+$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/lists/\d+$"));
         await Assertions.Expect(page.ByTestId("members-grid").Locator("[data-testid='member-link']")).ToHaveTextAsync([ann.Email]);
     }
 
