@@ -5,6 +5,7 @@ using System.Text.Json;
 using CustomActivities.Core.People;
 using CustomActivities.Core.Persistence;
 using CustomActivities.Core.Results;
+using Microsoft.Extensions.Options;
 
 namespace CustomActivities.Core.SmartLists;
 
@@ -12,7 +13,8 @@ namespace CustomActivities.Core.SmartLists;
 /// Evaluates a smart list in SQL: the count, a page of people, every member (CSV) and "why is this person here" all come
 /// from the one translation in <see cref="SmartListSql"/>, so they always agree.
 /// </summary>
-public sealed class SmartListEvaluator(DatabaseEngine database, SmartListDialect dialect, SqlDialect sqlDialect, SmartListCatalog catalog, TimeProvider timeProvider)
+public sealed class SmartListEvaluator(DatabaseEngine database, SmartListDialect dialect, SqlDialect sqlDialect, SmartListCatalog catalog,
+    TimeProvider timeProvider, IOptions<SmartListOptions> options)
 {
     public const int WhyActivityLimit = 20;
     public const int MaxPageSize = 500;
@@ -25,7 +27,7 @@ public sealed class SmartListEvaluator(DatabaseEngine database, SmartListDialect
             return Result.Failure<int>(problems);
         }
         await using var connection = await OpenAsync(cancellationToken);
-        var count = await HintedAsync(sql, s => ScalarAsync(connection, s.Count(), cancellationToken));
+        var count = await CountMembersAsync(sql, connection, cancellationToken);
         return Result.Succeed(count);
     }
 
@@ -38,7 +40,7 @@ public sealed class SmartListEvaluator(DatabaseEngine database, SmartListDialect
             return Result.Failure<SmartListPage>(problems);
         }
         await using var connection = await OpenAsync(cancellationToken);
-        var count = await HintedAsync(sql, s => ScalarAsync(connection, s.Count(), cancellationToken));
+        var count = await CountMembersAsync(sql, connection, cancellationToken);
         var rows = await HintedAsync(sql, async s =>
         {
             var read = new List<PersonRow>();
@@ -129,6 +131,53 @@ public sealed class SmartListEvaluator(DatabaseEngine database, SmartListDialect
             filters.Add(new WhyFilter(number, filter, holds[number - 1], activities, matching));
         }
         return Result.Succeed(new SmartListWhy(personId, holds[^1], filters));
+    }
+
+    /// <summary>
+    /// A list that reads every person costs one pass over everybody, on one core: it is counted in id ranges instead, at
+    /// the same time, each on a connection of its own, and the parts add up (<see cref="SmartListSql.ForPeople"/>).
+    /// A list that a filter narrows reads few people and is counted at once.
+    /// </summary>
+    private async Task<int> CountMembersAsync(SmartListSql sql, DbConnection connection, CancellationToken cancellationToken)
+    {
+        var ranges = sql.ReadsEverybody ? await SplitPeopleAsync(connection, cancellationToken) : [];
+        if (ranges.Count < 2)
+        {
+            return await HintedAsync(sql, s => ScalarAsync(connection, s.Count(), cancellationToken));
+        }
+        // Task.Run: SQLite's "async" calls run synchronously, so the parts would otherwise follow one another.
+        var counts = await Task.WhenAll(ranges.Select(range => Task.Run(async () =>
+        {
+            await using var own = await OpenAsync(cancellationToken);
+            return await HintedAsync(sql.ForPeople(range), s => ScalarAsync(own, s.Count(), cancellationToken));
+        }, cancellationToken)));
+        return counts.Sum();
+    }
+
+    /// <summary>The person ids cut into <see cref="SmartListOptions.Parts"/> ranges of equal width, or none when they are few.</summary>
+    private async Task<IReadOnlyList<PersonIdRange>> SplitPeopleAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (settings.Parts < 2)
+        {
+            return [];
+        }
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MIN(\"Id\"), MAX(\"Id\") FROM \"People\"";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken) || reader.IsDBNull(0))
+        {
+            return [];
+        }
+        long first = reader.GetInt32(0), last = reader.GetInt32(1);
+        var span = last - first + 1;
+        if (span < settings.ParallelCountMinPeople)
+        {
+            return [];
+        }
+        var parts = (int)Math.Min(settings.Parts, span);
+        return [.. Enumerable.Range(0, parts).Select(i => new PersonIdRange(
+            (int)(first + span * i / parts), (int)(first + span * (i + 1) / parts - 1)))];
     }
 
     /// <summary>The database's plan of the count or the first page (for the benchmark and the tests).</summary>

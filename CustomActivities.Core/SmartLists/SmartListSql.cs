@@ -7,6 +7,9 @@ namespace CustomActivities.Core.SmartLists;
 
 internal sealed record SmartListCommand(string Text, IReadOnlyList<(string Name, object Value)> Parameters);
 
+/// <summary>People whose id lies between two ids, both included: one part of a count split between connections.</summary>
+internal readonly record struct PersonIdRange(int From, int To);
+
 public enum SmartListSort
 {
     Email,
@@ -36,16 +39,25 @@ public enum SmartListSort
 /// (quoted identifiers, @-parameters).
 /// </summary>
 internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartListFilterOptions options, SmartListClock clock,
-    SmartListDialect dialect, bool indexHints = true)
+    SmartListDialect dialect, bool indexHints = true, PersonIdRange? people = null)
 {
     private const string PersonColumns = "p.\"Id\", p.\"Email\", p.\"FirstName\", p.\"LastName\", p.\"Company\", p.\"CreatedAt\", p.\"LastActivityAt\"";
     private const string PersonTypeIndex = "IX_Activities_Person_Type_Timeline";
     private readonly List<(string Name, object Value)> parameters = [];
 
     /// <summary>The same translation naming no index: the fallback when the file lost an index after the catalog was read.</summary>
-    public SmartListSql WithoutIndexHints() => new(query, logic, options, clock, dialect, indexHints: false);
+    public SmartListSql WithoutIndexHints() => new(query, logic, options, clock, dialect, indexHints: false, people);
 
-    public SmartListCommand Count() => Build($"SELECT COUNT(*) FROM \"People\" p WHERE {Predicate(logic, probe: false)}");
+    /// <summary>
+    /// The same translation for the people of one id range: each list is built for that range only (an activity's person
+    /// outside it can never match a person inside it), so the parts of a split count hold disjoint people and add up.
+    /// </summary>
+    public SmartListSql ForPeople(PersonIdRange range) => new(query, logic, options, clock, dialect, indexHints, range);
+
+    /// <summary>Whether the list reads every person (no filter narrows it): then its count is worth splitting.</summary>
+    public bool ReadsEverybody => !Narrowed(logic);
+
+    public SmartListCommand Count() => Build($"SELECT COUNT(*) FROM \"People\" p WHERE {InRange("p.\"Id\"", Predicate(logic, probe: false))}");
 
     public SmartListCommand Page(SmartListSort sort, bool descending, int skip, int take)
     {
@@ -88,6 +100,10 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
             ORDER BY a."OccurredAt" DESC, a."Id" DESC LIMIT {Param(limit)}
             """);
     }
+
+    /// <summary>The condition for the people of the id range, or the condition alone when the translation is for everybody.</summary>
+    private string InRange(string personId, string condition) =>
+        people is { } range ? $"{personId} BETWEEN {Param(range.From)} AND {Param(range.To)} AND ({condition})" : condition;
 
     private SmartListCommand Build(string text)
     {
@@ -168,7 +184,7 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
     private string ActivityPredicate(SmartListFilter filter)
     {
         var index = IsShort(filter.Window) ? null : FieldIndex(filter, equalityOnly: false);
-        var matching = $"SELECT a.\"PersonId\" FROM \"Activities\" a{Hint(index is null ? null : dialect.IndexName(index))} WHERE {ActivityWhere(filter)}";
+        var matching = $"SELECT a.\"PersonId\" FROM \"Activities\" a{Hint(index is null ? null : dialect.IndexName(index))} WHERE {InRange("a.\"PersonId\"", ActivityWhere(filter))}";
         var times = filter.Times ?? new ActivityTimes(TimesComparison.AtLeast, 1);
         return times switch
         {

@@ -12,6 +12,7 @@ public static class SmartListsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSmartLists(this IServiceCollection services)
     {
+        services.AddValidatedOptions<SmartListOptions>(SmartListOptions.Section);
         services.AddScoped<SmartListCatalog>();
         services.AddScoped<SmartListEvaluator>();
         services.AddScoped<SmartListService>();

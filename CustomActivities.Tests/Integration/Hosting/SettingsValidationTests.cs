@@ -20,6 +20,8 @@ public sealed class SettingsValidationTests
     [InlineData("Approvals:AllowSelfApproval", "sometimes", "Approvals:AllowSelfApproval")]
     [InlineData("Approvals:ApiClientsMayApproveOwnDrafts", "perhaps", "Approvals:ApiClientsMayApproveOwnDrafts")]
     [InlineData("Node:Name", "web-1\nweb-2", "Node:Name must be 1 to 100 characters on one line")]
+    [InlineData("SmartLists:CountParallelism", "-2", "SmartLists:CountParallelism must be between 0 and 64")]
+    [InlineData("SmartLists:ParallelCountMinPeople", "0", "SmartLists:ParallelCountMinPeople must be at least 1")]
     public void A_bad_setting_stops_start_up_with_a_message_naming_it(string key, string value, string message)
     {
         using var factory = new AppFactory().WithSetting(key, value);

@@ -1,5 +1,6 @@
 using CustomActivities.Core.Activities;
 using CustomActivities.Core.SmartLists;
+using CustomActivities.Tests.Support;
 
 namespace CustomActivities.Tests.Unit.SmartLists;
 
@@ -26,6 +27,25 @@ public sealed class SmartListLogicTests(SmartListFixture fixture) : IClassFixtur
     public async Task Filters_combine_by_all_any_or_an_expression(SmartListLogic logic, string? expression, string expected)
     {
         Assert.Equal(expected.Split(','), await fixture.MembersAsync(Three(logic, expression)));
+    }
+
+    [Theory]
+    [InlineData(SmartListLogic.Any, null, 3)]
+    [InlineData(SmartListLogic.Advanced, "1 and not 2", 1)]
+    [InlineData(SmartListLogic.Advanced, "not 1 and not 2 and not 3", 2)]
+    [InlineData(SmartListLogic.Advanced, "NOT 3 OR 1", 4)]
+    public async Task A_count_over_everybody_split_into_id_ranges_counts_each_member_once(SmartListLogic logic, string? expression, int expected)
+    {
+        // Two ids per range over five people: every range boundary falls between members and non-members.
+        await using var splitting = await new CoreTestHostBuilder().At(SmartListFixture.Now).SharingDatabaseWith(fixture.Host)
+            .WithSetting("SmartLists:CountParallelism", "3").WithSetting("SmartLists:ParallelCountMinPeople", "1").BuildAsync();
+        var query = Three(logic, expression);
+
+        var split = await splitting.Get<SmartListEvaluator>().CountAsync(query, cancellationToken: Ct);
+        var whole = await fixture.Host.Get<SmartListEvaluator>().CountAsync(query, cancellationToken: Ct);
+
+        Assert.Equal(expected, split.Value);
+        Assert.Equal(expected, whole.Value);
     }
 
     [Theory]
