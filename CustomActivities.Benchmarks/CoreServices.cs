@@ -14,9 +14,11 @@ public static class CoreServices
 {
     public static ServiceProvider For(string databasePath) => For(DatabaseTarget.Sqlite(databasePath));
 
-    public static ServiceProvider For(DatabaseTarget database)
+    /// <param name="clock">The time the services see; the system's unless given (Core registers it only when none is).</param>
+    public static ServiceProvider For(DatabaseTarget database, TimeProvider? clock = null)
     {
         var collection = new ServiceCollection()
+            .AddSingleton(clock ?? TimeProvider.System)
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<ICurrentActor>(new FixedActor(Actor.System))
             // The app's defaults for Core's options (limits on types and fields).
