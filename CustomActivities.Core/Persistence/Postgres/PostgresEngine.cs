@@ -31,6 +31,7 @@ internal sealed class PostgresEngine(NpgsqlDataSource dataSource, DatabaseTarget
         services.AddSingleton<ApiUsageTracker, PostgresApiUsageTracker>();
         services.AddSingleton<ActivityBulkWriter, PostgresActivityWriter>();
         services.AddSingleton<ILastActivityTouch, PostgresLastActivityTouch>();
+        services.AddSingleton<ScaleLoad, PostgresScaleLoad>();
         services.AddSingleton<ActivityPartitionMaintainer>();
         services.AddHostedService(provider => provider.GetRequiredService<ActivityPartitionMaintainer>());
     }
