@@ -1,5 +1,6 @@
 using System.Globalization;
 using CustomActivities.Core.SmartLists;
+using CustomActivities.Core.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomActivities.Benchmarks;
@@ -8,6 +9,7 @@ namespace CustomActivities.Benchmarks;
 /// Smart lists at scale, on a database made by the seed command (a copy: the first run applies this build's migrations):
 /// <code>
 /// dotnet run -c Release --project CustomActivities.Benchmarks -- smartlists --db /tmp/scale-copy.db [--runs 20]
+/// dotnet run -c Release --project CustomActivities.Benchmarks -- smartlists --provider postgres --postgres "Host=...;Database=ca_scale;..."
 /// </code>
 /// Prints p50/p95 of the count of a two-filter list (a field constraint and a 30-day window, ALL), the count of a
 /// five-filter advanced-logic list, the first page of results and "why" for one member, then each one's query plan.
@@ -16,11 +18,17 @@ public static class SmartListBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var db = CommandLine.Option(args, "--db") ?? throw new ArgumentException("--db FILE (a copy of a database made by the seed command) is required");
+        // --provider postgres --postgres "Host=...;Database=...": the same lists on a PostgreSQL database made by the seed command.
+        var postgres = string.Equals(CommandLine.Option(args, "--provider"), "postgres", StringComparison.OrdinalIgnoreCase);
+        var db = postgres
+            ? CommandLine.Option(args, "--postgres") ?? throw new ArgumentException("--postgres CONNECTION-STRING is required with --provider postgres")
+            : CommandLine.Option(args, "--db") ?? throw new ArgumentException("--db FILE (a copy of a database made by the seed command) is required");
         var runs = int.Parse(CommandLine.Option(args, "--runs") ?? "20", CultureInfo.InvariantCulture);
+        var database = postgres ? DatabaseTarget.Postgres(db) : DatabaseTarget.Sqlite(db);
 
-        await using var services = CoreServices.For(db);
+        await using var services = CoreServices.For(database);
         await CoreServices.EnsureUserAsync(services, "bench-admin@example.com", "Bench-Password-123!", Core.Users.Roles.Admin);
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, load average {LoadAverage()} at start");
         // What start-up does on a file made before the field indexes (the seed command inserts its types directly).
         var building = System.Diagnostics.Stopwatch.StartNew();
         var changes = await services.GetRequiredService<ActivityFieldIndexes>().ReconcileAsync();
@@ -49,7 +57,7 @@ public static class SmartListBenchmark
 
         var firstPage = await evaluator.PageAsync(twoFilters, SmartListSort.Email, false, 0, 50);
         var member = firstPage.Value?.Rows.FirstOrDefault()?.Id ?? 1;
-        Console.WriteLine($"Database {db}: two-filter list has {firstPage.Value?.Count:N0} members; \"why\" asks about person {member}");
+        Console.WriteLine($"Database {database}: two-filter list has {firstPage.Value?.Count:N0} members; \"why\" asks about person {member}");
         Console.WriteLine();
 
         var rows = new List<string[]>();
@@ -61,10 +69,14 @@ public static class SmartListBenchmark
         await MeasureAsync("first page of 50 people (with its count)", 200, () => evaluator.PageAsync(twoFilters, SmartListSort.Email, false, 0, 50));
         await MeasureAsync("why, one person", 50, () => evaluator.WhyAsync(twoFilters, member));
         Table.Print(["smart list query", "p50 ms", "p95 ms", "target ms", "met", "runs"], rows);
+        Console.WriteLine($"load average after the queries: {LoadAverage()}");
         Console.WriteLine();
         Console.WriteLine("EXPLAIN QUERY PLAN, two-filter count:  " + string.Join(" | ", await evaluator.ExplainAsync(twoFilters, page: false)));
         Console.WriteLine("EXPLAIN QUERY PLAN, five-filter count: " + string.Join(" | ", await evaluator.ExplainAsync(fiveFilters, page: false)));
         Console.WriteLine("EXPLAIN QUERY PLAN, first page:        " + string.Join(" | ", await evaluator.ExplainAsync(twoFilters, page: true)));
         return 0;
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }
