@@ -63,6 +63,7 @@ internal sealed class TimelineSql(SqlDialect dialect)
         if (cursor is not null)
         {
             sql.Append(newer ? " AND (\"OccurredAt\", \"Id\") > (@cursorAt, @cursorId)" : " AND (\"OccurredAt\", \"Id\") < (@cursorAt, @cursorId)");
+            sql.Append(dialect.PartitionBound("\"OccurredAt\"", "@cursorAt", newer));
             parameters.Add(("@cursorAt", cursor.OccurredAtTicks));
             parameters.Add(("@cursorId", cursor.Id));
         }

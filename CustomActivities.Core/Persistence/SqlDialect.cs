@@ -25,6 +25,12 @@ public abstract class SqlDialect
     /// </summary>
     internal abstract string After(string atColumn, string idColumn, string atParameter, string idParameter);
 
+    /// <summary>
+    /// Appended to a keyset condition on (at, id): a plain bound on <paramref name="atColumn"/> that the row comparison
+    /// implies, for a planner that prunes partitions by the plain form only; empty where nothing is partitioned.
+    /// </summary>
+    internal abstract string PartitionBound(string atColumn, string atParameter, bool newer);
+
     /// <summary>The query plan of a command, one line per step, without running it.</summary>
     public abstract Task<IReadOnlyList<string>> ExplainAsync(DbCommand command, CancellationToken cancellationToken = default);
 

@@ -21,6 +21,14 @@ internal sealed class PostgresDialect : SqlDialect
     internal override string After(string atColumn, string idColumn, string atParameter, string idParameter) =>
         $"({atColumn}, {idColumn}) > ({atParameter}, {idParameter})";
 
+    /// <summary>
+    /// Activities is partitioned by month of OccurredAt, and PostgreSQL prunes partitions by a plain comparison, never
+    /// by a row comparison: without this bound a page deep in a timeline plans and opens every month's partition
+    /// (planning alone took 6.5 of its 8.5 ms on 42 partitions); with it only the months on the cursor's side.
+    /// </summary>
+    internal override string PartitionBound(string atColumn, string atParameter, bool newer) =>
+        newer ? $" AND {atColumn} >= {atParameter}" : $" AND {atColumn} <= {atParameter}";
+
     public override async Task<IReadOnlyList<string>> ExplainAsync(DbCommand command, CancellationToken cancellationToken = default)
     {
         var text = command.CommandText;
