@@ -31,6 +31,13 @@ public abstract class SqlDialect
     /// </summary>
     internal abstract string PartitionBound(string atColumn, string atParameter, bool newer);
 
+    /// <summary>
+    /// One person's activities counted per day (parameters @person, @offset, @day, @min, @max; columns d and its count,
+    /// ordered by d). <paramref name="seekPerDay"/> is the portable form, one index seek per active day, which suits a
+    /// single index; a provider whose table is split in partitions may count in one pass instead.
+    /// </summary>
+    internal virtual string DailyCounts(string seekPerDay) => seekPerDay;
+
     /// <summary>The query plan of a command, one line per step, without running it.</summary>
     public abstract Task<IReadOnlyList<string>> ExplainAsync(DbCommand command, CancellationToken cancellationToken = default);
 

@@ -29,6 +29,19 @@ internal sealed class PostgresDialect : SqlDialect
     internal override string PartitionBound(string atColumn, string atParameter, bool newer) =>
         newer ? $" AND {atColumn} >= {atParameter}" : $" AND {atColumn} <= {atParameter}";
 
+    /// <summary>
+    /// One pass over the person's range of the timeline index, grouped: the portable form seeks twice per active day,
+    /// and on the monthly partitions each seek opens every month (100,000 activities on 1,100 days: 290 ms, against
+    /// about 30 ms for an index-only scan of 100,000 entries and a sort).
+    /// </summary>
+    internal override string DailyCounts(string seekPerDay) => """
+        SELECT ("OccurredAt" + @offset) / @day AS d, COUNT(*)
+        FROM "Activities"
+        WHERE "PersonId" = @person AND "OccurredAt" >= @min AND "OccurredAt" < @max
+        GROUP BY 1
+        ORDER BY 1
+        """;
+
     public override async Task<IReadOnlyList<string>> ExplainAsync(DbCommand command, CancellationToken cancellationToken = default)
     {
         var text = command.CommandText;
