@@ -6,6 +6,10 @@ namespace CustomActivities.Benchmarks;
 /// <summary>Percentiles of a set of measurements (nearest-rank).</summary>
 public static class Figures
 {
+    /// <summary>The 1-, 5- and 15-minute load averages: figures measured while other work shares the cores are slower.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
     public static double Percentile(IReadOnlyList<double> values, double percentile)
     {
         if (values.Count == 0)

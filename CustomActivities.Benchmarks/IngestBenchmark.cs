@@ -122,7 +122,7 @@ public static class IngestBenchmark
             Console.WriteLine($"writer   : ActivityBulkWriter alone (no HTTP, no validation) = {writerRows / writerSeconds:N0} rows/s");
             Console.WriteLine($"C floor  : same rows through the SQLite C API (statement bound by index, no ADO.NET) = {rawRows / cSeconds:N0} rows/s; HTTP is {httpRate / (rawRows / cSeconds):F2} of it");
             Console.WriteLine($"ratio    : {httpRate / rawRate:F2} of the raw floor overall, median of rounds {Figures.Median(ratios):F2} (goal >= 0.50)");
-            Console.WriteLine($"goal 50,000 activities/s via HTTP: {(httpRate >= 50_000 ? "met" : "NOT met")} (load average now {LoadAverage()})");
+            Console.WriteLine($"goal 50,000 activities/s via HTTP: {(httpRate >= 50_000 ? "met" : "NOT met")} (load average now {Figures.LoadAverage()})");
             return 0;
         }
         finally
@@ -326,7 +326,6 @@ public static class IngestBenchmark
         }
     }
 
-    internal static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     /// <summary>Seconds to insert the same rows straight into a copy of the schema: one prepared INSERT, 300 rows per transaction.</summary>
     private static double RawFloor(string databasePath, List<Row>[] rows, long count, int typeId, int version)

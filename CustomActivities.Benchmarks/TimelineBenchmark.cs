@@ -41,7 +41,7 @@ public static class TimelineBenchmark
         var engine = services.GetRequiredService<DatabaseEngine>();
         var (persons, activities, hotPerson, hotCount) = await DescribeAsync(engine);
         Console.WriteLine($"Database {target}: {persons:N0} persons, {activities:N0} activities; hot person {hotPerson} holds {hotCount:N0}");
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, load average {LoadAverage()} at start (p95 suffers when other work shares the cores)");
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, load average {Figures.LoadAverage()} at start (p95 suffers when other work shares the cores)");
         Console.WriteLine();
 
         // The seed command's database has a generated admin; the benchmark signs in with its own.
@@ -71,7 +71,7 @@ public static class TimelineBenchmark
         await MeasureAsync("profile: activity counts per type, hot person", Math.Max(5, runs / 20), 50, _ => people.CountActivitiesByTypeAsync(hotPerson));
 
         Table.Print(["server-side query", "p50 ms", "p95 ms", "target ms", "met", "runs"], rows);
-        Console.WriteLine($"load average after the queries: {LoadAverage()}");
+        Console.WriteLine($"load average after the queries: {Figures.LoadAverage()}");
         Console.WriteLine();
         Console.WriteLine("EXPLAIN, timeline page 1:     " + string.Join(" | ", await timeline.ExplainPageAsync(hotPerson, TimelineFilter.None, null)));
         Console.WriteLine("EXPLAIN, timeline page 1,000: " + string.Join(" | ", await timeline.ExplainPageAsync(hotPerson, TimelineFilter.None, deepCursor)));
@@ -111,7 +111,4 @@ public static class TimelineBenchmark
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync() ? new TimelineCursor(reader.GetInt64(0), reader.GetInt64(1)) : null;
     }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

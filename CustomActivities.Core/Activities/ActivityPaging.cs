@@ -65,7 +65,7 @@ public sealed class ActivityPaging(DatabaseEngine database, SqlDialect dialect)
         await using var command = connection.CreateCommand();
         var sql = new StringBuilder($"""
             SELECT "Id", "PersonId", "ActivityTypeId", "TypeVersionNumber", "OccurredAt", "PrimaryValue", "Attributes", "PrimaryValueId" FROM "Activities"
-            WHERE {dialect.After("\"OccurredAt\"", "\"Id\"", "@at", "@id")}
+            WHERE {dialect.After("\"OccurredAt\"", "\"Id\"", "@at", "@id")}{dialect.PartitionBound("\"OccurredAt\"", "@at", newer: true)}
             """);
         command.AddParameter("@at", after.OccurredAtTicks);
         command.AddParameter("@id", after.Id);

@@ -22,7 +22,7 @@ internal sealed class TimelineSql(SqlDialect dialect)
     /// activity of each next day with an active day, and each day is counted inside the database over its index range.
     /// Cost: one seek per active day plus an index-only count, e.g. ~1,100 days for 100,000 activities.
     /// </summary>
-    internal TimelineCommand Histogram(int personId, TimeSpan utcOffset) => new($"""
+    internal TimelineCommand Histogram(int personId, TimeSpan utcOffset) => new(dialect.DailyCounts($"""
         WITH RECURSIVE days(d) AS (
             SELECT (MIN("OccurredAt") + @offset) / @day FROM "Activities" {Timeline}
             WHERE "PersonId" = @person AND "OccurredAt" >= @min AND "OccurredAt" < @max
@@ -34,7 +34,7 @@ internal sealed class TimelineSql(SqlDialect dialect)
         SELECT d, (SELECT COUNT(*) FROM "Activities" {Timeline}
                    WHERE "PersonId" = @person AND "OccurredAt" >= d * @day - @offset AND "OccurredAt" < (d + 1) * @day - @offset AND "OccurredAt" < @max)
         FROM days WHERE d IS NOT NULL
-        """, ShowableRange(personId, [("@offset", utcOffset.Ticks), ("@day", TimeSpan.TicksPerDay)]));
+        """), ShowableRange(personId, [("@offset", utcOffset.Ticks), ("@day", TimeSpan.TicksPerDay)]));
 
     /// <summary>How many of the person's activities have a stored date outside the range the pages can show (two index seeks).</summary>
     internal TimelineCommand OutsideShowableRange(int personId) => new($"""
@@ -63,6 +63,7 @@ internal sealed class TimelineSql(SqlDialect dialect)
         if (cursor is not null)
         {
             sql.Append(newer ? " AND (\"OccurredAt\", \"Id\") > (@cursorAt, @cursorId)" : " AND (\"OccurredAt\", \"Id\") < (@cursorAt, @cursorId)");
+            sql.Append(dialect.PartitionBound("\"OccurredAt\"", "@cursorAt", newer));
             parameters.Add(("@cursorAt", cursor.OccurredAtTicks));
             parameters.Add(("@cursorId", cursor.Id));
         }

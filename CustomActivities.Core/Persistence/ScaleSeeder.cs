@@ -1,10 +1,7 @@
-using CustomActivities.Core.Persistence.Sqlite;
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using CustomActivities.Core.Activities;
 using CustomActivities.Core.ActivityTypes;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomActivities.Core.Persistence;
@@ -28,14 +25,13 @@ public sealed record ScaleSeedResult(int HotPersonId, string HotPersonEmail, int
 
 /// <summary>
 /// Fills an empty database with many people and activities for the benchmarks, deterministically from a seed number.
-/// People are inserted with one prepared statement in large transactions; activities go through
-/// <see cref="ActivityBulkWriter"/>, the write path of the API. The first person holds the "hot" history.
-/// Secondary indexes of the activity table are dropped while loading and rebuilt at the end (one sort each instead
-/// of ten million random index inserts); they are rebuilt from the EF model, so a rerun repairs an interrupted load.
+/// The same seed gives the same rows on every database. People are inserted the fastest way their database knows
+/// (<see cref="ScaleLoad"/>); activities go through <see cref="ActivityBulkWriter"/>, the write path of the API. The
+/// first person holds the "hot" history. Secondary indexes are set aside while loading and rebuilt at the end (one
+/// sort each instead of ten million random index inserts).
 /// </summary>
-public sealed partial class ScaleSeeder(IDbContextFactory<AppDbContext> contextFactory, SqliteDatabase database, ActivityBulkWriter writer)
+public sealed class ScaleSeeder(IDbContextFactory<AppDbContext> contextFactory, ScaleLoad load, ActivityBulkWriter writer)
 {
-    private static readonly string[] LoadIndexes = ["IX_Activities_Person_Timeline", "IX_Activities_Person_Type_Timeline", "IX_Activities_Time", "IX_Activities_Type_Time", "IX_People_LastActivityAt"];
 
     private static readonly string[] FirstNames =
     [
@@ -74,68 +70,23 @@ public sealed partial class ScaleSeeder(IDbContextFactory<AppDbContext> contextF
             var existing = await context.People.CountAsync(cancellationToken);
             if (existing > 0)
             {
-                throw new InvalidOperationException($"The database already holds {existing:N0} people; seed into a new database file.");
+                throw new InvalidOperationException($"The database already holds {existing:N0} people; seed into a new, empty database.");
             }
         }
         var types = await CreateTypesAsync(options, cancellationToken);
-        var createIndexes = await IndexScriptAsync(cancellationToken);
-        await ExecuteAsync(string.Join("\n", LoadIndexes.Select(i => $"DROP INDEX IF EXISTS \"{i}\";")), cancellationToken);
+        var rebuildIndexes = await load.BeginAsync(options.Until - options.Span, options.Until, cancellationToken);
         try
         {
-            var firstId = await InsertPeopleAsync(options, progress, cancellationToken);
+            var firstId = await load.InsertPeopleAsync(People(options), options.Persons, progress, cancellationToken);
             await InsertActivitiesAsync(options, firstId, types, progress, cancellationToken);
         }
         finally
         {
-            progress?.Report(new ScaleSeedProgress("indexes", 0, LoadIndexes.Length));
-            for (var i = 0; i < LoadIndexes.Length; i++)
-            {
-                await ExecuteAsync(createIndexes[LoadIndexes[i]], CancellationToken.None);
-                progress?.Report(new ScaleSeedProgress("indexes", i + 1, LoadIndexes.Length));
-            }
-            await ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE);", CancellationToken.None);
+            await load.EndAsync(rebuildIndexes, progress, CancellationToken.None);
         }
         await using var read = await contextFactory.CreateDbContextAsync(cancellationToken);
         var hot = await read.People.OrderBy(p => p.Id).Select(p => new { p.Id, p.Email }).FirstAsync(cancellationToken);
         return new ScaleSeedResult(hot.Id, hot.Email, options.Persons, options.Activities, [.. types.Select(t => t.ApiName)]);
-    }
-
-    private async Task<Dictionary<string, string>> IndexScriptAsync(CancellationToken cancellationToken)
-    {
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var script = context.Database.GenerateCreateScript();
-        var result = new Dictionary<string, string>();
-        foreach (Match match in CreateIndex().Matches(script))
-        {
-            result[match.Groups["name"].Value] = match.Value.Replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS");
-        }
-        return LoadIndexes.All(result.ContainsKey)
-            ? result
-            : throw new InvalidOperationException("The EF model lacks an index the seeder rebuilds: " + string.Join(", ", LoadIndexes.Where(i => !result.ContainsKey(i))));
-    }
-
-    [GeneratedRegex("""CREATE INDEX "(?<name>[^"]+)"[^;]*;""")]
-    private static partial Regex CreateIndex();
-
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
-    {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 0;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(database.ConnectionString);
-        connection.Open();
-        SqliteConnectionSetup.Apply(connection);
-        using var command = connection.CreateCommand();
-        // A large page cache and in-memory sorting for the bulk load and the index rebuilds.
-        command.CommandText = "PRAGMA cache_size=-1048576; PRAGMA temp_store=MEMORY; PRAGMA threads=4;";
-        command.ExecuteNonQuery();
-        return connection;
     }
 
     private sealed record SeedType(int Id, string ApiName, int LiveVersion);
@@ -193,48 +144,20 @@ public sealed partial class ScaleSeeder(IDbContextFactory<AppDbContext> contextF
         ],
     };
 
-    private async Task<int> InsertPeopleAsync(ScaleSeedOptions options, IProgress<ScaleSeedProgress>? progress, CancellationToken cancellationToken)
+    private static IEnumerable<SeedPerson> People(ScaleSeedOptions options)
     {
         var random = new Random(options.Seed);
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO People (Email, FirstName, LastName, Company, CreatedAt, CreatedBy, UpdatedAt, UpdatedBy)
-            VALUES ($email, $first, $last, $company, $created, 'seed', $created, 'seed') RETURNING Id;
-            """;
-        var parameters = new[] { "$email", "$first", "$last", "$company", "$created" }
-            .Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
-        command.Prepare();
-        var firstId = 0;
         var spanTicks = options.Span.Ticks;
         var start = (options.Until - options.Span).UtcTicks;
-        const int TransactionSize = 100_000;
-        for (var done = 0; done < options.Persons;)
+        for (var done = 0; done < options.Persons; done++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            using var transaction = connection.BeginTransaction();
-            command.Transaction = transaction;
-            var end = Math.Min(options.Persons, done + TransactionSize);
-            for (; done < end; done++)
-            {
-                var first = FirstNames[random.Next(FirstNames.Length)];
-                var last = LastNames[random.Next(LastNames.Length)];
-                parameters[0].Value = string.Create(CultureInfo.InvariantCulture,
-                    $"{first.ToLowerInvariant()}.{last.ToLowerInvariant()}{done}@{Domains[random.Next(Domains.Length)]}");
-                parameters[1].Value = first;
-                parameters[2].Value = last;
-                parameters[3].Value = $"{CompanyWords[random.Next(CompanyWords.Length)]} {CompanySuffixes[random.Next(CompanySuffixes.Length)]}";
-                parameters[4].Value = start + (long)(random.NextDouble() * spanTicks * 0.5);
-                var id = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-                if (done == 0)
-                {
-                    firstId = id;
-                }
-            }
-            transaction.Commit();
-            progress?.Report(new ScaleSeedProgress("people", done, options.Persons));
+            var first = FirstNames[random.Next(FirstNames.Length)];
+            var last = LastNames[random.Next(LastNames.Length)];
+            var email = string.Create(CultureInfo.InvariantCulture,
+                $"{first.ToLowerInvariant()}.{last.ToLowerInvariant()}{done}@{Domains[random.Next(Domains.Length)]}");
+            var company = $"{CompanyWords[random.Next(CompanyWords.Length)]} {CompanySuffixes[random.Next(CompanySuffixes.Length)]}";
+            yield return new SeedPerson(email, first, last, company, start + (long)(random.NextDouble() * spanTicks * 0.5));
         }
-        return firstId;
     }
 
     private async Task InsertActivitiesAsync(ScaleSeedOptions options, int firstId, List<SeedType> types, IProgress<ScaleSeedProgress>? progress, CancellationToken cancellationToken)

@@ -25,6 +25,19 @@ public abstract class SqlDialect
     /// </summary>
     internal abstract string After(string atColumn, string idColumn, string atParameter, string idParameter);
 
+    /// <summary>
+    /// Appended to a keyset condition on (at, id): a plain bound on <paramref name="atColumn"/> that the row comparison
+    /// implies, for a planner that prunes partitions by the plain form only; empty where nothing is partitioned.
+    /// </summary>
+    internal abstract string PartitionBound(string atColumn, string atParameter, bool newer);
+
+    /// <summary>
+    /// One person's activities counted per day (parameters @person, @offset, @day, @min, @max; columns d and its count,
+    /// ordered by d). <paramref name="seekPerDay"/> is the portable form, one index seek per active day, which suits a
+    /// single index; a provider whose table is split in partitions may count in one pass instead.
+    /// </summary>
+    internal virtual string DailyCounts(string seekPerDay) => seekPerDay;
+
     /// <summary>The query plan of a command, one line per step, without running it.</summary>
     public abstract Task<IReadOnlyList<string>> ExplainAsync(DbCommand command, CancellationToken cancellationToken = default);
 

@@ -7,7 +7,8 @@ namespace CustomActivities.Web;
 /// <summary>
 /// <c>CustomActivities.Web seed --persons 1000000 --activities 10000000 [--seed 42] [--hot-person-activities 100000]</c>:
 /// fills the configured (empty) database for benchmarks and exits without starting the web host.
-/// Other arguments (e.g. <c>--Database:Path=/tmp/scale.db</c>) go to the configuration as usual.
+/// Other arguments (e.g. <c>--Database:Path=/tmp/scale.db</c>, or <c>--Database:Provider=Postgres</c> with
+/// <c>--ConnectionStrings:Postgres=...</c>) go to the configuration as usual; both providers get the same rows.
 /// </summary>
 public static class SeedCommand
 {
@@ -26,7 +27,7 @@ public static class SeedCommand
         catch (FormatException e)
         {
             Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine("usage: seed --persons N --activities N [--seed 42] [--hot-person-activities 100000] [--Database:Path=FILE]");
+            Console.Error.WriteLine("usage: seed --persons N --activities N [--seed 42] [--hot-person-activities 100000] [--Database:Path=FILE | --Database:Provider=Postgres --ConnectionStrings:Postgres=CONNECTION]");
             return 2;
         }
 

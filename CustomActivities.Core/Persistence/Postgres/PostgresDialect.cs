@@ -21,6 +21,27 @@ internal sealed class PostgresDialect : SqlDialect
     internal override string After(string atColumn, string idColumn, string atParameter, string idParameter) =>
         $"({atColumn}, {idColumn}) > ({atParameter}, {idParameter})";
 
+    /// <summary>
+    /// Activities is partitioned by month of OccurredAt, and PostgreSQL prunes partitions by a plain comparison, never
+    /// by a row comparison: without this bound a page deep in a timeline plans and opens every month's partition
+    /// (planning alone took 6.5 of its 8.5 ms on 42 partitions); with it only the months on the cursor's side.
+    /// </summary>
+    internal override string PartitionBound(string atColumn, string atParameter, bool newer) =>
+        newer ? $" AND {atColumn} >= {atParameter}" : $" AND {atColumn} <= {atParameter}";
+
+    /// <summary>
+    /// One pass over the person's range of the timeline index, grouped: the portable form seeks twice per active day,
+    /// and on the monthly partitions each seek opens every month (100,000 activities on 1,100 days: 290 ms, against
+    /// about 30 ms for an index-only scan of 100,000 entries and a sort).
+    /// </summary>
+    internal override string DailyCounts(string seekPerDay) => """
+        SELECT ("OccurredAt" + @offset) / @day AS d, COUNT(*)
+        FROM "Activities"
+        WHERE "PersonId" = @person AND "OccurredAt" >= @min AND "OccurredAt" < @max
+        GROUP BY 1
+        ORDER BY 1
+        """;
+
     public override async Task<IReadOnlyList<string>> ExplainAsync(DbCommand command, CancellationToken cancellationToken = default)
     {
         var text = command.CommandText;

@@ -13,6 +13,8 @@ internal sealed class SqliteDialect : SqlDialect
     internal override string After(string atColumn, string idColumn, string atParameter, string idParameter) =>
         $"({atColumn} > {atParameter} OR ({atColumn} = {atParameter} AND {idColumn} > {idParameter}))";
 
+    internal override string PartitionBound(string atColumn, string atParameter, bool newer) => "";
+
     public override async Task<IReadOnlyList<string>> ExplainAsync(DbCommand command, CancellationToken cancellationToken = default)
     {
         var text = command.CommandText;

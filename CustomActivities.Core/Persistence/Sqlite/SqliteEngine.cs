@@ -24,6 +24,7 @@ internal sealed class SqliteEngine(SqliteDatabase database, SqlitePragmaIntercep
         services.AddSingleton<ApiUsageTracker, LocalApiUsageTracker>();
         services.AddSingleton<ActivityBulkWriter, SqliteActivityWriter>();
         services.AddSingleton<ILastActivityTouch, SqliteLastActivityTouch>();
+        services.AddScoped<ScaleLoad, SqliteScaleLoad>();
     }
 
     internal override void UseProvider(DbContextOptionsBuilder options) => options

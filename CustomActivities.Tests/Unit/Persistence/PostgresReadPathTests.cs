@@ -163,11 +163,15 @@ public sealed class PostgresReadPathTests
         // A text filter over this small fixture may be read through either of the person's indexes: only the keyset is held.
         Assert.True(filtered.Contains("ROW(\"OccurredAt\", \"Id\") < ROW("), filtered);
         Assert.Matches("Index Scan Backward using \"Activities_\\w+_PersonId_ActivityTypeId_OccurredAt_Id_idx\"", oneType);
-        Assert.Matches("Index Only Scan using " + personTimeline, histogram);
+        // The histogram counts in one pass over the person's entries and groups them by day (PostgresDialect.DailyCounts):
+        // the portable seek per day would open every monthly partition once per day.
+        Assert.Matches("(Index (Only )?Scan using|Bitmap Index Scan on) \"Activities_\\w+_PersonId_(ActivityTypeId_)?OccurredAt_Id_idx\"", histogram);
+        Assert.Matches("(Group|Hash)Aggregate", histogram);
+        Assert.DoesNotContain("Recursive Union", histogram);
         // Merge Append keeps the partitions' index order ("Sort Key"); a Sort node would mean sorting the rows.
         // The fixture's rows sit in the DEFAULT partition; the empty months cost nothing to scan, and the one-type page
         // of this small fixture (59 rows) is cheaper to sort than to merge, so the planner rightly does both.
-        foreach (var plan in new[] { first, deep, histogram })
+        foreach (var plan in new[] { first, deep })
         {
             Assert.False(System.Text.RegularExpressions.Regex.IsMatch(plan, "Sort  \\(cost"), plan);
         }
