@@ -68,6 +68,9 @@ public abstract class SmartListDialect
     /// <summary>True when the database refused a statement because a named index is gone (then it runs without names).</summary>
     public abstract bool IsMissingIndex(Exception exception);
 
+    /// <summary>Whether a count over everybody gains from being split into person-id ranges on several connections.</summary>
+    public virtual bool CountsInPersonRanges => true;
+
     /// <summary>Sets up a connection for smart list queries, once after it opens.</summary>
     public virtual Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 }

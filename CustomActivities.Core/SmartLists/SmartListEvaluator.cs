@@ -140,7 +140,7 @@ public sealed class SmartListEvaluator(DatabaseEngine database, SmartListDialect
     /// </summary>
     private async Task<int> CountMembersAsync(SmartListSql sql, DbConnection connection, CancellationToken cancellationToken)
     {
-        var ranges = sql.ReadsEverybody ? await SplitPeopleAsync(connection, cancellationToken) : [];
+        var ranges = sql.ReadsEverybody && dialect.CountsInPersonRanges ? await SplitPeopleAsync(connection, cancellationToken) : [];
         if (ranges.Count < 2)
         {
             return await HintedAsync(sql, s => ScalarAsync(connection, s.Count(), cancellationToken));

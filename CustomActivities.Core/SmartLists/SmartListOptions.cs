@@ -10,7 +10,7 @@ public sealed class SmartListOptions
     /// <summary>
     /// A list that no filter narrows reads every person: its count is split by person id into this many parts, each
     /// counted on its own connection at the same time (a database runs one query on one core). 0 means one part per
-    /// core, at most 4.
+    /// core, at most 4. On SQLite only (<see cref="SmartListDialect.CountsInPersonRanges"/>).
     /// </summary>
     [Range(0, 64, ErrorMessage = "SmartLists:CountParallelism must be between {1} and {2} (0: one part per core, at most 4).")]
     public int CountParallelism { get; set; }
