@@ -17,17 +17,23 @@ internal sealed class ActivityPartitionMaintainer(NpgsqlDataSource dataSource, T
     private static readonly TimeSpan Interval = TimeSpan.FromHours(12);
 
     /// <summary>Creates the missing partitions of this month and the coming ones; returns how many were created.</summary>
-    public async Task<int> CreateComingMonthsAsync(CancellationToken cancellationToken = default)
+    public Task<int> CreateComingMonthsAsync(CancellationToken cancellationToken = default)
     {
         var now = timeProvider.GetUtcNow();
         var month = new DateOnly(now.Year, now.Month, 1);
+        return CreateMonthsAsync(month, month.AddMonths(MonthsAhead), cancellationToken);
+    }
+
+    /// <summary>Creates the missing partitions of the months from <paramref name="first"/> to <paramref name="last"/>; returns how many were created.</summary>
+    public async Task<int> CreateMonthsAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken = default)
+    {
         var created = 0;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        for (var i = 0; i <= MonthsAhead; i++)
+        for (var month = new DateOnly(first.Year, first.Month, 1); month <= last; month = month.AddMonths(1))
         {
             // One month per statement (and transaction): the DEFAULT partition is locked only while its month moves.
             await using var command = new NpgsqlCommand("""SELECT "CreateActivityMonth"(@month);""", connection);
-            command.Parameters.Add(new NpgsqlParameter<DateOnly>("month", month.AddMonths(i)));
+            command.Parameters.Add(new NpgsqlParameter<DateOnly>("month", month));
             if (await command.ExecuteScalarAsync(cancellationToken) is true)
             {
                 created++;

@@ -10,7 +10,7 @@ namespace CustomActivities.Core.Persistence.Postgres;
 /// each built once per partition with a large sort memory. VACUUM ANALYZE at the end gives the planner its statistics
 /// and sets the visibility map, without which the timeline's index-only scans would visit every heap page.
 /// </summary>
-internal sealed class PostgresScaleLoad(NpgsqlDataSource dataSource) : ScaleLoad
+internal sealed class PostgresScaleLoad(NpgsqlDataSource dataSource, ActivityPartitionMaintainer partitions) : ScaleLoad
 {
     private const string CopyPeople = """
         COPY "People" ("Email", "FirstName", "LastName", "Company", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy")
@@ -31,14 +31,8 @@ internal sealed class PostgresScaleLoad(NpgsqlDataSource dataSource) : ScaleLoad
 
     public override async Task<IReadOnlyList<string>> BeginAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
     {
+        await partitions.CreateMonthsAsync(DateOnly.FromDateTime(from.UtcDateTime), DateOnly.FromDateTime(until.UtcDateTime.AddTicks(-1)), cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var last = until.UtcDateTime.AddTicks(-1);
-        for (var month = new DateOnly(from.UtcDateTime.Year, from.UtcDateTime.Month, 1); month <= DateOnly.FromDateTime(last); month = month.AddMonths(1))
-        {
-            await using var create = new NpgsqlCommand("""SELECT "CreateActivityMonth"(@month);""", connection);
-            create.Parameters.Add(new NpgsqlParameter<DateOnly>("month", month));
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
 
         var indexes = new List<(string Name, string Definition)>();
         await using (var read = new NpgsqlCommand(SecondaryIndexes, connection))
