@@ -66,19 +66,7 @@ public static class IngestBenchmark
         await app.StartAsync();
         try
         {
-            var rowsByBody = new List<Row>[Bodies];
-            var bodies = new byte[Bodies][];
-            var random = new Random(42);
-            var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).UtcTicks;
-            for (var b = 0; b < Bodies; b++)
-            {
-                rowsByBody[b] = [.. Enumerable.Range(0, BatchSize).Select(i => new Row(
-                    random.Next(1, People + 1),
-                    start + (b * BatchSize + i) * TimeSpan.TicksPerSecond,
-                    $"Webinar {random.Next(1000)}",
-                    $$"""{"minutes":{{random.Next(1, 120)}},"channel":"web-{{random.Next(10)}}"}"""))];
-                bodies[b] = Body(rowsByBody[b], typeId);
-            }
+            var (rowsByBody, bodies) = Batches(firstPersonId: 1, typeId);
 
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, UseProxy = false })
             {
@@ -200,6 +188,28 @@ public static class IngestBenchmark
         command.CommandText = "VACUUM INTO $target;";
         command.Parameters.AddWithValue("$target", target);
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// The <see cref="Bodies"/> request bodies the clients send in turn, each a batch of webinars of random people among
+    /// <see cref="People"/> from <paramref name="firstPersonId"/>, one second apart; the same for the same type on every run.
+    /// </summary>
+    internal static (List<Row>[] RowsByBody, byte[][] Bodies) Batches(int firstPersonId, int typeId)
+    {
+        var rowsByBody = new List<Row>[Bodies];
+        var bodies = new byte[Bodies][];
+        var random = new Random(42);
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).UtcTicks;
+        for (var b = 0; b < Bodies; b++)
+        {
+            rowsByBody[b] = [.. Enumerable.Range(0, BatchSize).Select(i => new Row(
+                firstPersonId + random.Next(People),
+                start + (b * BatchSize + i) * TimeSpan.TicksPerSecond,
+                $"Webinar {random.Next(1000)}",
+                $$"""{"minutes":{{random.Next(1, 120)}},"channel":"web-{{random.Next(10)}}"}"""))];
+            bodies[b] = Body(rowsByBody[b], typeId);
+        }
+        return (rowsByBody, bodies);
     }
 
     internal static byte[] Body(List<Row> rows, int typeId)

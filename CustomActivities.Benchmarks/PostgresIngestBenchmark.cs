@@ -43,20 +43,7 @@ public static class PostgresIngestBenchmark
             var (clientSecret, typeId, typeVersion) = await SetUpAsync(app.Services);
             await app.StartAsync();
 
-            var rowsByBody = new List<Row>[Bodies];
-            var bodies = new byte[Bodies][];
-            var random = new Random(42);
-            var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).UtcTicks;
-            var firstPerson = await FirstPersonIdAsync(connectionString);
-            for (var b = 0; b < Bodies; b++)
-            {
-                rowsByBody[b] = [.. Enumerable.Range(0, BatchSize).Select(i => new Row(
-                    firstPerson + random.Next(People),
-                    start + (b * BatchSize + i) * TimeSpan.TicksPerSecond,
-                    $"Webinar {random.Next(1000)}",
-                    $$"""{"minutes":{{random.Next(1, 120)}},"channel":"web-{{random.Next(10)}}"}"""))];
-                bodies[b] = Body(rowsByBody[b], typeId);
-            }
+            var (rowsByBody, bodies) = IngestBenchmark.Batches(await FirstPersonIdAsync(connectionString), typeId);
 
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, UseProxy = false })
             {
