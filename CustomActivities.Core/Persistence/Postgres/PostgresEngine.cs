@@ -43,13 +43,11 @@ internal sealed class PostgresEngine(NpgsqlDataSource dataSource, DatabaseTarget
     /// </summary>
     internal static string WithStatementCache(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
         {
             return connectionString;
         }
-        builder.MaxAutoPrepare = AutoPreparedStatements;
-        return builder.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = AutoPreparedStatements }.ConnectionString;
     }
 
     /// <summary>Per connection; the app runs a few dozen distinct statements often (pages, counts, lookups).</summary>
