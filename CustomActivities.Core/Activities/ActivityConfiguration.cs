@@ -17,6 +17,8 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         // One type of one person's timeline, and the profile's counts per type, without reading the table rows.
         builder.HasIndex(a => new { a.PersonId, a.ActivityTypeId, a.OccurredAt, a.Id }).HasDatabaseName("IX_Activities_Person_Type_Timeline");
         builder.HasIndex(a => new { a.OccurredAt, a.Id }).HasDatabaseName("IX_Activities_Time");
-        builder.HasIndex(a => new { a.ActivityTypeId, a.OccurredAt }).HasDatabaseName("IX_Activities_Type_Time");
+        // A type's activities in a window (a smart list's "in the past 30 days"), with the person, so that listing the
+        // people who did it reads the index alone.
+        builder.HasIndex(a => new { a.ActivityTypeId, a.OccurredAt, a.PersonId }).HasDatabaseName("IX_Activities_Type_Time");
     }
 }

@@ -47,7 +47,7 @@ public sealed class ActivityFieldIndexes(IServiceScopeFactory scopes, DatabaseEn
             foreach (var field in type.LiveVersion?.Fields.OrderBy(f => f.Position) ?? Enumerable.Empty<ActivityField>())
             {
                 var filterable = new FilterableField(field.ApiName, field.DisplayName, field.DataType, field.IsPrimary);
-                if (ActivityFieldIndex.For(type.Id, filterable) is { } index)
+                foreach (var index in ActivityFieldIndex.AllFor(type.Id, filterable))
                 {
                     wanted.TryAdd(dialect.IndexName(index), index);
                 }

@@ -28,9 +28,13 @@ public sealed record FilterableList(int Id, string Name);
 public sealed record SmartListFilterOptions(IReadOnlyList<FilterableType> Types, IReadOnlyList<FilterableList> Lists,
     IReadOnlySet<ActivityFieldIndex>? FieldIndexes = null)
 {
-    /// <summary>The field's index when the database holds it with today's definition, else null.</summary>
-    public ActivityFieldIndex? IndexOf(FilterableType type, FilterableField field) =>
-        ActivityFieldIndex.For(type.Id, field) is { } index && FieldIndexes?.Contains(index) == true ? index : null;
+    /// <summary>The field's value-first index when the database holds it with today's definition, else null.</summary>
+    public ActivityFieldIndex? IndexOf(FilterableType type, FilterableField field) => Held(ActivityFieldIndex.For(type.Id, field));
+
+    /// <summary>The field's person-first index when the database holds it with today's definition, else null.</summary>
+    public ActivityFieldIndex? ByPersonIndexOf(FilterableType type, FilterableField field) => Held(ActivityFieldIndex.ByPersonFor(type.Id, field));
+
+    private ActivityFieldIndex? Held(ActivityFieldIndex? index) => index is not null && FieldIndexes?.Contains(index) == true ? index : null;
 
     public FilterableType? Type(int id) => Types.FirstOrDefault(t => t.Id == id);
     public FilterableList? List(int id) => Lists.FirstOrDefault(l => l.Id == id);
@@ -88,8 +92,7 @@ public sealed class SmartListCatalog(IDbContextFactory<AppDbContext> contextFact
         }
         // An index whose stored definition differs (a field changed kind and start-up has not caught up) is not named.
         var usable = filterable
-            .SelectMany(t => t.Fields.Select(f => ActivityFieldIndex.For(t.Id, f)))
-            .OfType<ActivityFieldIndex>()
+            .SelectMany(t => t.Fields.SelectMany(f => ActivityFieldIndex.AllFor(t.Id, f)))
             .Where(i => existing.TryGetValue(dialect.IndexName(i), out var sql) && string.Equals(sql, dialect.Definition(i), StringComparison.Ordinal))
             .ToHashSet();
         return new SmartListFilterOptions(filterable, lists, usable);

@@ -19,6 +19,11 @@ public abstract class SmartListDialect
     /// <summary>The text that identifies the index's definition; start-up compares it with what the database holds.</summary>
     public abstract string Definition(ActivityFieldIndex index);
 
+    /// <summary>The index's columns around its value: value first, or person first (<see cref="ActivityFieldIndex.ByPerson"/>).</summary>
+    protected static string Columns(ActivityFieldIndex index, string value) => index.ByPerson
+        ? $"\"PersonId\", {value}, \"OccurredAt\""
+        : $"{value}, \"PersonId\", \"OccurredAt\"";
+
     /// <summary>The statements that create the index so that <see cref="ExistingIndexesAsync"/> reads back its definition.</summary>
     public abstract IReadOnlyList<string> CreateIndexStatements(ActivityFieldIndex index);
 

@@ -31,26 +31,51 @@ public sealed class SmartListEvaluator(DatabaseEngine database, SmartListDialect
         return Result.Succeed(count);
     }
 
+    /// <summary>
+    /// A page of members with the list's count. <paramref name="knownCount"/> is the count the caller has just shown for
+    /// the same query (the builder's live count): the page then costs no second count.
+    /// </summary>
     public async Task<Result<SmartListPage>> PageAsync(SmartListQuery query, SmartListSort sort, bool descending, int skip, int take,
-        TimeZoneInfo? zone = null, CancellationToken cancellationToken = default)
+        TimeZoneInfo? zone = null, int? knownCount = null, CancellationToken cancellationToken = default)
     {
         var (sql, problems) = await TranslateAsync(query, zone, cancellationToken);
         if (sql is null)
         {
             return Result.Failure<SmartListPage>(problems);
         }
+        (skip, take) = (Math.Max(0, skip), Math.Clamp(take, 1, MaxPageSize));
         await using var connection = await OpenAsync(cancellationToken);
-        var count = await CountMembersAsync(sql, connection, cancellationToken);
+        var count = knownCount ?? await CountMembersAsync(sql, connection, cancellationToken);
+        if (count <= skip)
+        {
+            return Result.Succeed(new SmartListPage([], count));
+        }
+        var inSortOrder = await IsDenseAsync(connection, count, skip + take, cancellationToken);
         var rows = await HintedAsync(sql, async s =>
         {
             var read = new List<PersonRow>();
-            await foreach (var row in ReadPeopleAsync(connection, s.Page(sort, descending, Math.Max(0, skip), Math.Clamp(take, 1, MaxPageSize)), cancellationToken))
+            await foreach (var row in ReadPeopleAsync(connection, s.Page(sort, descending, skip, take, inSortOrder), cancellationToken))
             {
                 read.Add(row);
             }
             return read;
         });
         return Result.Succeed(new SmartListPage(rows, count));
+    }
+
+    /// <summary>
+    /// Whether the members are so many among everybody that reading people in sort order finds the page's last one within
+    /// <see cref="SmartListOptions.PageInSortOrderMaxPeople"/> people (expected, members spread evenly through the order).
+    /// </summary>
+    private async Task<bool> IsDenseAsync(DbConnection connection, int count, int through, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.PageInSortOrderMaxPeople;
+        if (limit == 0 || count == 0)
+        {
+            return false;
+        }
+        var people = await PersonIdSpanAsync(connection, cancellationToken);
+        return people is { } span && (double)through * ((long)span.To - span.From + 1) / count <= limit;
     }
 
     /// <summary>Every member in id order, read as the caller consumes them (the CSV export streams this).</summary>
@@ -162,15 +187,11 @@ public sealed class SmartListEvaluator(DatabaseEngine database, SmartListDialect
         {
             return [];
         }
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT MIN(\"Id\"), MAX(\"Id\") FROM \"People\"";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken) || reader.IsDBNull(0))
+        if (await PersonIdSpanAsync(connection, cancellationToken) is not { } people)
         {
             return [];
         }
-        long first = reader.GetInt32(0), last = reader.GetInt32(1);
-        var span = last - first + 1;
+        long first = people.From, span = (long)people.To - people.From + 1;
         if (span < settings.ParallelCountMinPeople)
         {
             return [];
@@ -178,6 +199,15 @@ public sealed class SmartListEvaluator(DatabaseEngine database, SmartListDialect
         var parts = (int)Math.Min(settings.Parts, span);
         return [.. Enumerable.Range(0, parts).Select(i => new PersonIdRange(
             (int)(first + span * i / parts), (int)(first + span * (i + 1) / parts - 1)))];
+    }
+
+    /// <summary>The lowest and highest person id (two seeks of the primary key), or null when there is nobody.</summary>
+    private static async Task<PersonIdRange?> PersonIdSpanAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MIN(\"Id\"), MAX(\"Id\") FROM \"People\"";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0) ? new PersonIdRange(reader.GetInt32(0), reader.GetInt32(1)) : null;
     }
 
     /// <summary>The database's plan of the count or the first page (for the benchmark and the tests).</summary>
@@ -188,8 +218,10 @@ public sealed class SmartListEvaluator(DatabaseEngine database, SmartListDialect
         {
             return [.. problems.Select(p => p.Message)];
         }
-        var command = page ? sql.Page(SmartListSort.Email, false, 0, 50) : sql.Count();
         await using var connection = await OpenAsync(cancellationToken);
+        // The first page's plan is the one PageAsync picks from the count.
+        var inSortOrder = page && await IsDenseAsync(connection, await CountMembersAsync(sql, connection, cancellationToken), 50, cancellationToken);
+        var command = page ? sql.Page(SmartListSort.Email, false, 0, 50, inSortOrder) : sql.Count();
         await using var explain = Prepare(connection, command);
         return await sqlDialect.ExplainAsync(explain, cancellationToken);
     }

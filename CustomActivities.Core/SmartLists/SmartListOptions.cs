@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CustomActivities.Core.SmartLists;
 
-/// <summary>How a count over everybody is shared between the machine's cores.</summary>
+/// <summary>How a count over everybody is shared between the machine's cores, and how a page of members is read.</summary>
 public sealed class SmartListOptions
 {
     public const string Section = "SmartLists";
@@ -18,6 +18,16 @@ public sealed class SmartListOptions
     /// <summary>Below this many person ids a count is not split: starting the parts would cost more than it saves.</summary>
     [Range(1, int.MaxValue, ErrorMessage = "SmartLists:ParallelCountMinPeople must be at least {1}.")]
     public int ParallelCountMinPeople { get; set; } = 100_000;
+
+    /// <summary>
+    /// A page is read in the sort's order, each person asked about every filter, when that is expected to reach the page's
+    /// last member within this many people (from the count: members spread evenly through the order); otherwise the
+    /// members are listed and sorted. A probe costs a few index seeks: at 1,000,000 people, listing a 30-day window and
+    /// sorting its 130,000 members took 1.1 s, while reading 10,000 people in order takes tens of milliseconds.
+    /// 0: always list and sort.
+    /// </summary>
+    [Range(0, int.MaxValue, ErrorMessage = "SmartLists:PageInSortOrderMaxPeople must be 0 or more (0: always list and sort the members).")]
+    public int PageInSortOrderMaxPeople { get; set; } = 10_000;
 
     public int Parts => CountParallelism > 0 ? CountParallelism : Math.Clamp(Environment.ProcessorCount, 1, 4);
 }

@@ -59,7 +59,12 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
 
     public SmartListCommand Count() => Build($"SELECT COUNT(*) FROM \"People\" p WHERE {InRange("p.\"Id\"", Predicate(logic, probe: false))}");
 
-    public SmartListCommand Page(SmartListSort sort, bool descending, int skip, int take)
+    /// <param name="inSortOrder">
+    /// Read people in the sort's index order and ask each filter about each person (probes), stopping after the page: for
+    /// a list that holds a good share of everybody, where a page is found after a few hundred people, instead of listing
+    /// and sorting every member. The caller decides, from the count.
+    /// </param>
+    public SmartListCommand Page(SmartListSort sort, bool descending, int skip, int take, bool inSortOrder = false)
     {
         var direction = (descending ? "DESC" : "ASC") + dialect.Nulls(descending);
         var (order, index) = sort switch
@@ -72,8 +77,8 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
         };
         // Without a narrowing filter the members are many: reading people in the sort's index order stops after one page,
         // where listing them first would sort every member. With one, the few candidates are sorted instead.
-        var people = "\"People\" p" + (!Narrowed(logic) ? Hint(index) : "");
-        var where = Predicate(logic, probe: false);
+        var people = "\"People\" p" + (inSortOrder || !Narrowed(logic) ? Hint(index) : "");
+        var where = Predicate(logic, probe: inSortOrder);
         return Build($"SELECT {PersonColumns} FROM {people} WHERE {where} ORDER BY {order}, p.\"Id\" {(descending ? "DESC" : "ASC")} LIMIT {Param(take)} OFFSET {Param(skip)}");
     }
 
@@ -196,10 +201,15 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
         };
     }
 
-    /// <summary>The same filter asked about the person of the current row (PersonId is never null, so NOT EXISTS is NOT IN).</summary>
+    /// <summary>
+    /// The same filter asked about the person of the current row (PersonId is never null, so NOT EXISTS is NOT IN): through
+    /// an equality's field index (value, person), else a range's person-first field index (person, value, time), else the
+    /// person's activities of the type, whose rows are then read.
+    /// </summary>
     private string ActivityProbe(SmartListFilter filter)
     {
-        var index = FieldIndex(filter, equalityOnly: true) is { } field ? dialect.IndexName(field) : PersonTypeIndex;
+        var field = FieldIndex(filter, equalityOnly: true) ?? ByPersonIndex(filter);
+        var index = field is null ? PersonTypeIndex : dialect.IndexName(field);
         var from = $"FROM \"Activities\" a{Hint(index)} WHERE a.\"PersonId\" = p.\"Id\" AND {ActivityWhere(filter)}";
         var times = filter.Times ?? new ActivityTimes(TimesComparison.AtLeast, 1);
         return times switch
@@ -238,6 +248,15 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
             .Where(x => x.Index is not null && (IsEquality(x.Index.Kind, x.Constraint) || (!equalityOnly && IsRange(x.Index.Kind, x.Constraint))))
             .OrderBy(x => IsEquality(x.Index!.Kind, x.Constraint) ? 0 : 1);
         return candidates.Select(x => x.Index).FirstOrDefault();
+    }
+
+    /// <summary>The person-first index of a field that one of the filter's constraints compares in a range, when the file has it.</summary>
+    private ActivityFieldIndex? ByPersonIndex(SmartListFilter filter)
+    {
+        var type = options.Type(filter.ActivityTypeId!.Value)!;
+        return filter.ConstraintList
+            .Select(c => (Constraint: c, Index: options.ByPersonIndexOf(type, type.Field(c.Field)!)))
+            .FirstOrDefault(x => x.Index is not null && IsRange(x.Index.Kind, x.Constraint)).Index;
     }
 
     private static bool IsEquality(ValueKind kind, FieldConstraint constraint) => (kind, constraint.Operator) switch

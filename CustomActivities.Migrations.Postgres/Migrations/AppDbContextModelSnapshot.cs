@@ -59,11 +59,11 @@ namespace CustomActivities.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ActivityTypeId", "OccurredAt")
-                        .HasDatabaseName("IX_Activities_Type_Time");
-
                     b.HasIndex("OccurredAt", "Id")
                         .HasDatabaseName("IX_Activities_Time");
+
+                    b.HasIndex("ActivityTypeId", "OccurredAt", "PersonId")
+                        .HasDatabaseName("IX_Activities_Type_Time");
 
                     b.HasIndex("PersonId", "OccurredAt", "Id")
                         .HasDatabaseName("IX_Activities_Person_Timeline");

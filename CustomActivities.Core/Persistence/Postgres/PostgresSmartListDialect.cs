@@ -38,7 +38,7 @@ internal sealed class PostgresSmartListDialect : SmartListDialect
     }
 
     public override string Definition(ActivityFieldIndex index) =>
-        $"CREATE INDEX \"{IndexName(index)}\" ON \"Activities\" (({IndexedValue(index)}), \"PersonId\", \"OccurredAt\") " +
+        $"CREATE INDEX \"{IndexName(index)}\" ON \"Activities\" ({Columns(index, $"({IndexedValue(index)})")}) " +
         $"WHERE \"ActivityTypeId\" = {index.TypeId.ToString(CultureInfo.InvariantCulture)}";
 
     public override IReadOnlyList<string> CreateIndexStatements(ActivityFieldIndex index) =>

@@ -13,7 +13,7 @@ namespace CustomActivities.Core.Persistence.Sqlite;
 internal sealed class SqliteSmartListDialect : SmartListDialect
 {
     public override string Definition(ActivityFieldIndex index) =>
-        $"CREATE INDEX \"{index.Name}\" ON \"Activities\" ({IndexedValue(index)}, \"PersonId\", \"OccurredAt\") " +
+        $"CREATE INDEX \"{index.Name}\" ON \"Activities\" ({Columns(index, IndexedValue(index))}) " +
         $"WHERE \"ActivityTypeId\" = {index.TypeId.ToString(CultureInfo.InvariantCulture)}";
 
     public override IReadOnlyList<string> CreateIndexStatements(ActivityFieldIndex index) => [Definition(index)];

@@ -22,6 +22,7 @@ public sealed class SettingsValidationTests
     [InlineData("Node:Name", "web-1\nweb-2", "Node:Name must be 1 to 100 characters on one line")]
     [InlineData("SmartLists:CountParallelism", "-2", "SmartLists:CountParallelism must be between 0 and 64")]
     [InlineData("SmartLists:ParallelCountMinPeople", "0", "SmartLists:ParallelCountMinPeople must be at least 1")]
+    [InlineData("SmartLists:PageInSortOrderMaxPeople", "-1", "SmartLists:PageInSortOrderMaxPeople must be 0 or more")]
     public void A_bad_setting_stops_start_up_with_a_message_naming_it(string key, string value, string message)
     {
         using var factory = new AppFactory().WithSetting(key, value);

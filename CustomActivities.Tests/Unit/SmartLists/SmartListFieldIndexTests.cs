@@ -38,10 +38,14 @@ public sealed class SmartListFieldIndexTests
         var typeId = await ApproveWebinarAsync(host);
 
         var existing = await host.Get<ActivityFieldIndexes>().ExistingAsync(Ct);
-        // The primary field is a column, and long text is searched with "contains", which no index serves.
-        Assert.Equal([$"IX_ActivityField_{typeId}_minutes", $"IX_ActivityField_{typeId}_vip"], existing.Keys.Order(StringComparer.Ordinal));
+        // The primary field is a column, and long text is searched with "contains", which no index serves; a number also
+        // gets a person-first index for the per-person probe of a range (a yes/no has no range).
+        Assert.Equal([$"IX_ActivityField_{typeId}_minutes", $"IX_ActivityField_{typeId}_minutes_ByPerson", $"IX_ActivityField_{typeId}_vip"],
+            existing.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(host.Get<ActivityFieldIndexes>().DefinitionOf(new ActivityFieldIndex(typeId, "minutes", ValueKind.Number)),
             existing[$"IX_ActivityField_{typeId}_minutes"]);
+        Assert.Equal(host.Get<ActivityFieldIndexes>().DefinitionOf(new ActivityFieldIndex(typeId, "minutes", ValueKind.Number, ByPerson: true)),
+            existing[$"IX_ActivityField_{typeId}_minutes_ByPerson"]);
     }
 
     [Fact]
@@ -63,7 +67,8 @@ public sealed class SmartListFieldIndexTests
 
         await host.Get<DatabaseInitializer>().InitializeAsync(Ct);
 
-        Assert.Equal([$"IX_ActivityField_{typeId}_seats"], (await host.Get<ActivityFieldIndexes>().ExistingAsync(Ct)).Keys);
+        Assert.Equal([$"IX_ActivityField_{typeId}_seats", $"IX_ActivityField_{typeId}_seats_ByPerson"],
+            (await host.Get<ActivityFieldIndexes>().ExistingAsync(Ct)).Keys.Order(StringComparer.Ordinal));
         var again = await host.Get<ActivityFieldIndexes>().ReconcileAsync(Ct);
         Assert.Empty(again.Created);
         Assert.Empty(again.Dropped);
@@ -115,9 +120,60 @@ public sealed class SmartListFieldIndexTests
         var plan = string.Join(" | ", await host.Get<SmartListEvaluator>().ExplainAsync(query, page: false, Ct));
 
         Assert.Contains("LIST SUBQUERY", plan);
-        Assert.Contains("USING INDEX IX_Activities_Type_Time (ActivityTypeId=? AND OccurredAt>?)", plan);
+        // The window's people come from the type-and-time index alone (it holds the person).
+        Assert.Contains("USING COVERING INDEX IX_Activities_Type_Time (ActivityTypeId=? AND OccurredAt>?)", plan);
         Assert.Contains($"IX_ActivityField_{typeId}_vip (<expr>=? AND PersonId=?)", plan);
         Assert.DoesNotContain("SCAN a", plan);
+    }
+
+    // SQLite's own plan and INDEXED BY (PostgreSQL names no index: SmartListPostgresPlanTests).
+    [Fact]
+    [Trait("Database", "Sqlite")]
+    public async Task A_range_on_a_field_is_probed_per_person_through_its_person_first_index()
+    {
+        await using var host = await new CoreTestHostBuilder().At(Now).BuildAsync();
+        var typeId = await ApproveWebinarAsync(host);
+        var query = new SmartListQuery(
+        [
+            SmartListFilter.Activity(typeId, FieldConstraint.Of("minutes", ConstraintOperator.GreaterOrEqual, "60")),
+            new SmartListFilter(SmartListFilterKind.Activity, typeId, Window: ActivityWindow.Past(30)),
+        ]);
+
+        var plan = string.Join(" | ", await host.Get<SmartListEvaluator>().ExplainAsync(query, page: false, Ct));
+
+        Assert.Contains("USING COVERING INDEX IX_Activities_Type_Time (ActivityTypeId=? AND OccurredAt>?)", plan);
+        Assert.Contains($"IX_ActivityField_{typeId}_minutes_ByPerson (PersonId=? AND <expr>>?)", plan);
+        Assert.DoesNotContain("IX_Activities_Person_Type_Timeline", plan);
+    }
+
+    // SQLite's own plan and INDEXED BY (PostgreSQL names no index: SmartListPostgresPlanTests).
+    [Fact]
+    [Trait("Database", "Sqlite")]
+    public async Task A_page_of_a_list_that_holds_most_people_reads_people_in_sort_order_and_probes_each_filter()
+    {
+        await using var host = await new CoreTestHostBuilder().At(Now).BuildAsync();
+        var typeId = await ApproveWebinarAsync(host);
+        var people = Enumerable.Range(0, 4).Select(i => A.Person.WithEmail($"p{i}@x.com").Build()).ToList();
+        await using (var context = host.NewContext())
+        {
+            context.AddRange(people);
+            await context.SaveChangesAsync(Ct);
+        }
+        await host.Get<ActivityBulkWriter>().WriteAsync(
+            [.. people.Select(p => An.Activity(p.Id, typeId).At(Now.AddDays(-2)).Primary("Intro").With("minutes", 90).Build())], Ct);
+        var query = new SmartListQuery(
+        [
+            SmartListFilter.Activity(typeId, FieldConstraint.Of("minutes", ConstraintOperator.GreaterOrEqual, "60")),
+            new SmartListFilter(SmartListFilterKind.Activity, typeId, Window: ActivityWindow.Past(30)),
+        ]);
+
+        var page = string.Join(" | ", await host.Get<SmartListEvaluator>().ExplainAsync(query, page: true, Ct));
+
+        Assert.Contains("SCAN p USING INDEX IX_People_Email", page);
+        Assert.Contains($"IX_ActivityField_{typeId}_minutes_ByPerson (PersonId=? AND <expr>>?)", page);
+        Assert.Contains("IX_Activities_Person_Type_Timeline (PersonId=? AND ActivityTypeId=? AND OccurredAt>?)", page);
+        Assert.DoesNotContain("TEMP B-TREE FOR ORDER BY", page);
+        Assert.DoesNotContain("LIST SUBQUERY", page);
     }
 
     // SQLite's own plan and INDEXED BY (PostgreSQL names no index: SmartListPostgresPlanTests).

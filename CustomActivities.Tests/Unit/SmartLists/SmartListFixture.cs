@@ -94,7 +94,7 @@ public sealed class SmartListFixture : IAsyncLifetime
 
     public async Task<IReadOnlyList<string>> MembersAsync(SmartListQuery query, TimeZoneInfo? zone = null)
     {
-        var page = await Host.Get<SmartListEvaluator>().PageAsync(query, SmartListSort.Email, false, 0, 100, zone, TestContext.Current.CancellationToken);
+        var page = await Host.Get<SmartListEvaluator>().PageAsync(query, SmartListSort.Email, false, 0, 100, zone, cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(page.Succeeded, string.Join("; ", page.Problems.Select(p => p.Message)));
         Assert.Equal(page.Value!.Rows.Count, page.Value.Count);
         return [.. page.Value.Rows.Select(r => NameOf(r.Id))];
