@@ -100,6 +100,7 @@ public static class SmartListBenchmark
         Console.WriteLine("EXPLAIN QUERY PLAN, two-filter count:  " + string.Join(" | ", await evaluator.ExplainAsync(twoFilters, page: false)));
         Console.WriteLine("EXPLAIN QUERY PLAN, five-filter count: " + string.Join(" | ", await evaluator.ExplainAsync(fiveFilters, page: false)));
         Console.WriteLine("EXPLAIN QUERY PLAN, first page:        " + string.Join(" | ", await evaluator.ExplainAsync(twoFilters, page: true)));
+        Console.WriteLine("EXPLAIN QUERY PLAN, why:               " + string.Join(" | ", await evaluator.ExplainWhyAsync(twoFilters, member)));
         return 0;
     }
 

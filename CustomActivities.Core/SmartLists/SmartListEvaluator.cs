@@ -226,6 +226,29 @@ public sealed class SmartListEvaluator(DatabaseEngine database, SmartListDialect
         return await sqlDialect.ExplainAsync(explain, cancellationToken);
     }
 
+    /// <summary>The database's plan of "why" for one person: the row of every filter's answer, then the first filter's activities.</summary>
+    public async Task<IReadOnlyList<string>> ExplainWhyAsync(SmartListQuery query, int personId, CancellationToken cancellationToken = default)
+    {
+        var (sql, problems) = await TranslateAsync(query, null, cancellationToken);
+        if (sql is null)
+        {
+            return [.. problems.Select(p => p.Message)];
+        }
+        await using var connection = await OpenAsync(cancellationToken);
+        var plan = new List<string>();
+        await using (var answers = Prepare(connection, sql.Why(personId)))
+        {
+            plan.AddRange(await sqlDialect.ExplainAsync(answers, cancellationToken));
+        }
+        if (query.Filters.Count > 0 && query.Filters[0].Kind == SmartListFilterKind.Activity)
+        {
+            await using var activities = Prepare(connection, sql.MatchingActivities(1, personId, WhyActivityLimit));
+            plan.Add("then filter 1's activities:");
+            plan.AddRange(await sqlDialect.ExplainAsync(activities, cancellationToken));
+        }
+        return plan;
+    }
+
     private async Task<(SmartListSql? Sql, IReadOnlyList<Problem> Problems)> TranslateAsync(SmartListQuery query, TimeZoneInfo? zone,
         CancellationToken cancellationToken)
     {

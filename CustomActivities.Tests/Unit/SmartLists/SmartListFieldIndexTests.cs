@@ -144,6 +144,15 @@ public sealed class SmartListFieldIndexTests
         Assert.Contains("USING COVERING INDEX IX_Activities_Type_Time (ActivityTypeId=? AND OccurredAt>?)", plan);
         Assert.Contains($"IX_ActivityField_{typeId}_minutes_ByPerson (PersonId=? AND <expr>>?)", plan);
         Assert.DoesNotContain("IX_Activities_Person_Type_Timeline", plan);
+
+        // "Why" asks the same probes about one person, then lists the person's matching activities of the first filter.
+        var why = string.Join(" | ", await host.Get<SmartListEvaluator>().ExplainWhyAsync(query, 1, Ct));
+        Assert.Contains("SEARCH p USING INTEGER PRIMARY KEY (rowid=?)", why);
+        Assert.Contains($"IX_ActivityField_{typeId}_minutes_ByPerson (PersonId=? AND <expr>>?)", why);
+        Assert.Contains("then filter 1's activities:", why);
+        var activities = why[why.IndexOf("then filter 1's activities:", StringComparison.Ordinal)..];
+        Assert.Contains("SEARCH a USING INDEX IX_Activities_Person_Type_Timeline (PersonId=? AND ActivityTypeId=?)", activities);
+        Assert.DoesNotContain("SCAN a", why);
     }
 
     // SQLite's own plan and INDEXED BY (PostgreSQL names no index: SmartListPostgresPlanTests).

@@ -144,6 +144,23 @@ public sealed class SmartListLogicTests(SmartListFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_page_with_the_count_the_builder_showed_reads_the_same_members_and_past_the_count_reads_none()
+    {
+        var evaluator = fixture.Host.Get<SmartListEvaluator>();
+        var anyOfThree = Three(SmartListLogic.Any);
+        var counted = (await evaluator.PageAsync(anyOfThree, SmartListSort.Email, false, 0, 10, cancellationToken: Ct)).Value!;
+
+        var known = (await evaluator.PageAsync(anyOfThree, SmartListSort.Email, false, 0, 10, knownCount: counted.Count, cancellationToken: Ct)).Value!;
+        var past = (await evaluator.PageAsync(anyOfThree, SmartListSort.Email, false, counted.Count, 10, knownCount: counted.Count, cancellationToken: Ct)).Value!;
+
+        Assert.Equal(3, counted.Count);
+        Assert.Equal(counted.Rows.Select(r => r.Id), known.Rows.Select(r => r.Id));
+        Assert.Equal(3, known.Count);
+        Assert.Empty(past.Rows);
+        Assert.Equal(3, past.Count);
+    }
+
+    [Fact]
     public async Task Why_names_the_activities_that_satisfied_each_filter_and_those_that_defeated_a_not_filter()
     {
         var query = new SmartListQuery(
