@@ -13,8 +13,8 @@ public sealed record ScreenshotPage(string Name, string Path, Viewer Viewer, boo
 
 public static class ScreenshotPages
 {
-    /// <summary>Every page of the app, with a sample activity type and person from the database.</summary>
-    public static IReadOnlyList<ScreenshotPage> All(string typeApiName, int personId, int listId) =>
+    /// <summary>Every page of the app, with a sample activity type, person, static list and smart list from the database.</summary>
+    public static IReadOnlyList<ScreenshotPage> All(string typeApiName, int personId, int listId, int smartListId) =>
     [
         new("sign-in", "Account/Login", Viewer.Anonymous, Interactive: false),
         new("dashboard", "", Viewer.Admin),
@@ -26,6 +26,7 @@ public static class ScreenshotPages
         new("person", $"people/{personId}", Viewer.Admin),
         new("smart-lists", "smart-lists", Viewer.Admin),
         new("smart-list-builder", "smart-lists/new", Viewer.Admin),
+        new("smart-list", $"smart-lists/{smartListId}", Viewer.Admin),
         new("lists", "lists", Viewer.Admin),
         new("list-members", $"lists/{listId}", Viewer.Admin),
         new("api-clients", "api-clients", Viewer.Admin),

@@ -3,6 +3,7 @@ using CustomActivities.Core.Activities;
 using CustomActivities.Core.ActivityTypes;
 using CustomActivities.Core.Auditing;
 using CustomActivities.Core.Lists;
+using CustomActivities.Core.SmartLists;
 using CustomActivities.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -49,10 +50,11 @@ public static class ScreenshotsCommand
             {
                 await AddDraftAsync(services);
                 await AddListAsync(services);
+                await AddSmartListAsync(services);
             }
         }
-        var (typeApiName, personId, listId) = await SamplesAsync(databasePath);
-        var pages = ScreenshotPages.All(typeApiName, personId, listId);
+        var (typeApiName, personId, listId, smartListId) = await SamplesAsync(databasePath);
+        var pages = ScreenshotPages.All(typeApiName, personId, listId, smartListId);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
@@ -191,7 +193,29 @@ public static class ScreenshotsCommand
         }
     }
 
-    private static async Task<(string TypeApiName, int PersonId, int ListId)> SamplesAsync(string databasePath)
+    /// <summary>A saved two-filter smart list over the demo's webinars, so its page shows a count, members and "Why?".</summary>
+    private static async Task AddSmartListAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var options = await scope.ServiceProvider.GetRequiredService<SmartListCatalog>().LoadAsync();
+        if (options.Types.FirstOrDefault(t => !t.IsStandard) is not { } webinar)
+        {
+            Console.Error.WriteLine("The demo has no custom type; the smart list page will be missing.");
+            return;
+        }
+        var query = new SmartListQuery(
+        [
+            new SmartListFilter(SmartListFilterKind.Activity, webinar.Id, Window: ActivityWindow.Past(90)),
+            SmartListFilter.Attribute(PersonAttributes.Company, ConstraintOperator.IsNotEmpty),
+        ]);
+        var saved = await scope.ServiceProvider.GetRequiredService<SmartListService>().SaveAsync(null, "Webinar attendees, last 90 days", query);
+        if (!saved.Succeeded)
+        {
+            Console.Error.WriteLine("The sample smart list was refused: " + string.Join("; ", saved.Problems.Select(p => p.Message)));
+        }
+    }
+
+    private static async Task<(string TypeApiName, int PersonId, int ListId, int SmartListId)> SamplesAsync(string databasePath)
     {
         await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly");
         await connection.OpenAsync();
@@ -205,7 +229,8 @@ public static class ScreenshotsCommand
         var type = await ScalarAsync($"SELECT ApiName FROM ActivityTypes WHERE Id >= {StandardActivityTypes.FirstCustomId} ORDER BY Id LIMIT 1") as string ?? "none";
         var person = await ScalarAsync("SELECT MIN(Id) FROM People") is long id ? (int)id : 1;
         var list = await ScalarAsync("SELECT MIN(Id) FROM StaticLists") is long listId ? (int)listId : 0;
-        return (type, person, list);
+        var smartList = await ScalarAsync("SELECT MIN(Id) FROM SmartLists") is long smartListId ? (int)smartListId : 0;
+        return (type, person, list, smartList);
     }
 
     private static (int Width, int Height) ParseSize(string size)
