@@ -12,7 +12,8 @@ namespace CustomActivities.Core.SmartLists;
 public sealed record FieldIndexChanges(IReadOnlyList<string> Created, IReadOnlyList<string> Dropped);
 
 /// <summary>
-/// Keeps one <see cref="ActivityFieldIndex"/> per deserving secondary field of each custom type's live version: an approval
+/// Keeps the <see cref="ActivityFieldIndex"/>es of each deserving secondary field of each custom type's live version (value
+/// first, and person first for numbers and dates where the dialect wants them): an approval
 /// reconciles at once (a new type has no activities, so that is instant; a new field of a busy type is one index build),
 /// and start-up reconciles too, so a database made before these indexes, or a table rebuilt by a migration, gets them.
 /// An index whose field left the live version is dropped: the field can no longer be filtered, and every index costs
@@ -47,7 +48,7 @@ public sealed class ActivityFieldIndexes(IServiceScopeFactory scopes, DatabaseEn
             foreach (var field in type.LiveVersion?.Fields.OrderBy(f => f.Position) ?? Enumerable.Empty<ActivityField>())
             {
                 var filterable = new FilterableField(field.ApiName, field.DisplayName, field.DataType, field.IsPrimary);
-                foreach (var index in ActivityFieldIndex.AllFor(type.Id, filterable))
+                foreach (var index in ActivityFieldIndex.AllFor(type.Id, filterable).Where(i => !i.ByPerson || dialect.PersonFirstIndexes))
                 {
                     wanted.TryAdd(dialect.IndexName(index), index);
                 }

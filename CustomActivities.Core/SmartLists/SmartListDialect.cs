@@ -19,6 +19,9 @@ public abstract class SmartListDialect
     /// <summary>The text that identifies the index's definition; start-up compares it with what the database holds.</summary>
     public abstract string Definition(ActivityFieldIndex index);
 
+    /// <summary>Whether number and date fields also get a person-first index (<see cref="ActivityFieldIndex.ByPerson"/>).</summary>
+    public virtual bool PersonFirstIndexes => true;
+
     /// <summary>The index's columns around its value: value first, or person first (<see cref="ActivityFieldIndex.ByPerson"/>).</summary>
     protected static string Columns(ActivityFieldIndex index, string value) => index.ByPerson
         ? $"\"PersonId\", {value}, \"OccurredAt\""

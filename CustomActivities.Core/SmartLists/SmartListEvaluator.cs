@@ -33,7 +33,9 @@ public sealed class SmartListEvaluator(DatabaseEngine database, SmartListDialect
 
     /// <summary>
     /// A page of members with the list's count. <paramref name="knownCount"/> is the count the caller has just shown for
-    /// the same query (the builder's live count): the page then costs no second count.
+    /// the same query (the builder's live count): the page then costs no second count. Members come and go while it is
+    /// shown (ingestion, a window that slides), so a page that contradicts it (it ends before or runs past where the count
+    /// says, or the count says there is nothing at this page) counts again.
     /// </summary>
     public async Task<Result<SmartListPage>> PageAsync(SmartListQuery query, SmartListSort sort, bool descending, int skip, int take,
         TimeZoneInfo? zone = null, int? knownCount = null, CancellationToken cancellationToken = default)
@@ -45,37 +47,83 @@ public sealed class SmartListEvaluator(DatabaseEngine database, SmartListDialect
         }
         (skip, take) = (Math.Max(0, skip), Math.Clamp(take, 1, MaxPageSize));
         await using var connection = await OpenAsync(cancellationToken);
-        var count = knownCount ?? await CountMembersAsync(sql, connection, cancellationToken);
+        var counted = knownCount is not > 0 || knownCount <= skip;
+        var count = counted ? await CountMembersAsync(sql, connection, cancellationToken) : knownCount!.Value;
         if (count <= skip)
         {
             return Result.Succeed(new SmartListPage([], count));
         }
-        var inSortOrder = await IsDenseAsync(connection, count, skip + take, cancellationToken);
-        var rows = await HintedAsync(sql, async s =>
+        var rows = await ReadPageAsync(sql, connection, sort, descending, skip, take, count, cancellationToken);
+        if (!counted && rows.Count != Math.Min(take, count - skip))
+        {
+            count = await CountMembersAsync(sql, connection, cancellationToken);
+        }
+        return Result.Succeed(new SmartListPage(rows, count));
+    }
+
+    /// <summary>
+    /// Reads people in the sort's order, asking each whether the list holds them, when the count says the page's last
+    /// member comes within <see cref="SmartListOptions.PageInSortOrderMaxPeople"/> people (members taken as spread evenly);
+    /// if that many people did not fill the page (the members sit further down the order), or the list is sparse, lists
+    /// the members and sorts them.
+    /// </summary>
+    private async Task<IReadOnlyList<PersonRow>> ReadPageAsync(SmartListSql sql, DbConnection connection, SmartListSort sort, bool descending,
+        int skip, int take, int count, CancellationToken cancellationToken)
+    {
+        if (await ReadsInSortOrderAsync(connection, skip + (long)take, count, cancellationToken))
+        {
+            var limit = options.Value.PageInSortOrderMaxPeople;
+            var page = await HintedAsync(sql, s => MembersInSortOrderAsync(connection, s.MembershipInSortOrder(sort, descending, limit), limit, skip, take, cancellationToken));
+            if (page is not null)
+            {
+                return page;
+            }
+        }
+        return await HintedAsync(sql, async s =>
         {
             var read = new List<PersonRow>();
-            await foreach (var row in ReadPeopleAsync(connection, s.Page(sort, descending, skip, take, inSortOrder), cancellationToken))
+            await foreach (var row in ReadPeopleAsync(connection, s.Page(sort, descending, skip, take), cancellationToken))
             {
                 read.Add(row);
             }
             return read;
         });
-        return Result.Succeed(new SmartListPage(rows, count));
+    }
+
+    /// <summary>Whether the page's last member is expected within the people a page may read in sort order (members spread evenly).</summary>
+    private async Task<bool> ReadsInSortOrderAsync(DbConnection connection, long rowsToReach, int count, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.PageInSortOrderMaxPeople;
+        return limit > 0 && count > 0 && await PersonIdSpanAsync(connection, cancellationToken) is { } people
+            && rowsToReach * ((long)people.To - people.From + 1) / count <= limit;
     }
 
     /// <summary>
-    /// Whether the members are so many among everybody that reading people in sort order finds the page's last one within
-    /// <see cref="SmartListOptions.PageInSortOrderMaxPeople"/> people (expected, members spread evenly through the order).
+    /// The members <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/> among the people the
+    /// command reads in order (it stops reading as soon as the page is full), or null when it read its
+    /// <paramref name="limit"/> of people first.
     /// </summary>
-    private async Task<bool> IsDenseAsync(DbConnection connection, int count, int through, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<PersonRow>?> MembersInSortOrderAsync(DbConnection connection, SmartListCommand sql, int limit,
+        int skip, int take, CancellationToken cancellationToken)
     {
-        var limit = options.Value.PageInSortOrderMaxPeople;
-        if (limit == 0 || count == 0)
+        var page = new List<PersonRow>();
+        var (read, members) = (0, 0);
+        await using var command = Prepare(connection, sql);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            return false;
+            read++;
+            if (Convert.ToInt32(reader.GetValue(PersonRowColumns), CultureInfo.InvariantCulture) == 1 && members++ >= skip)
+            {
+                page.Add(PersonRowAt(reader));
+                if (page.Count == take)
+                {
+                    return page;
+                }
+            }
         }
-        var people = await PersonIdSpanAsync(connection, cancellationToken);
-        return people is { } span && (double)through * ((long)span.To - span.From + 1) / count <= limit;
+        // Fewer people than the limit: everybody was read, so the page is complete as it is.
+        return read < limit ? page : null;
     }
 
     /// <summary>Every member in id order, read as the caller consumes them (the CSV export streams this).</summary>
@@ -219,9 +267,11 @@ public sealed class SmartListEvaluator(DatabaseEngine database, SmartListDialect
             return [.. problems.Select(p => p.Message)];
         }
         await using var connection = await OpenAsync(cancellationToken);
-        // The first page's plan is the one PageAsync picks from the count.
-        var inSortOrder = page && await IsDenseAsync(connection, await CountMembersAsync(sql, connection, cancellationToken), 50, cancellationToken);
-        var command = page ? sql.Page(SmartListSort.Email, false, 0, 50, inSortOrder) : sql.Count();
+        // The first page's plan is the one PageAsync tries first, from the count.
+        var inSortOrder = page && await ReadsInSortOrderAsync(connection, 50, await CountMembersAsync(sql, connection, cancellationToken), cancellationToken);
+        var command = !page ? sql.Count()
+            : inSortOrder ? sql.MembershipInSortOrder(SmartListSort.Email, false, options.Value.PageInSortOrderMaxPeople)
+            : sql.Page(SmartListSort.Email, false, 0, 50);
         await using var explain = Prepare(connection, command);
         return await sqlDialect.ExplainAsync(explain, cancellationToken);
     }
@@ -318,12 +368,17 @@ public sealed class SmartListEvaluator(DatabaseEngine database, SmartListDialect
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return new PersonRow(reader.GetInt32(0), reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), new DateTimeOffset(reader.GetInt64(5), TimeSpan.Zero),
-                reader.IsDBNull(6) ? null : new DateTimeOffset(reader.GetInt64(6), TimeSpan.Zero));
+            yield return PersonRowAt(reader);
         }
     }
+
+    /// <summary>How many columns a person takes at the start of a row (<see cref="SmartListSql"/>'s person columns).</summary>
+    private const int PersonRowColumns = 7;
+
+    private static PersonRow PersonRowAt(DbDataReader reader) => new(reader.GetInt32(0), reader.GetString(1),
+        reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+        reader.IsDBNull(4) ? null : reader.GetString(4), new DateTimeOffset(reader.GetInt64(5), TimeSpan.Zero),
+        reader.IsDBNull(6) ? null : new DateTimeOffset(reader.GetInt64(6), TimeSpan.Zero));
 
     private static IReadOnlyList<KeyValuePair<string, string>> Fields(string? attributes)
     {

@@ -28,7 +28,8 @@ public enum SmartListSort
 /// IX_Activities_Type_Time for a window of a month or less, else through the field's <see cref="ActivityFieldIndex"/> (a
 /// covering range that holds the time too: no row, no JSON read) when a constraint can use one;</item>
 /// <item>a probe, <c>EXISTS (SELECT 1 FROM Activities a WHERE a.PersonId = p.Id AND …)</c>, asked per candidate person
-/// through IX_Activities_Person_Type_Timeline (or an equality's field index), used inside an AND that holds a narrowing
+/// through an equality's field index, a range's person-first field index, else IX_Activities_Person_Type_Timeline (see
+/// <see cref="ProbeIndex"/>), used inside an AND that holds a narrowing
 /// filter (a recent window or a static list): that filter lists the few candidates, and building the list of everybody
 /// who ever did the other, unwindowed activity is what used to cost seconds. "Why" asks about one person, so it probes
 /// everything.</item>
@@ -59,12 +60,30 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
 
     public SmartListCommand Count() => Build($"SELECT COUNT(*) FROM \"People\" p WHERE {InRange("p.\"Id\"", Predicate(logic, probe: false))}");
 
-    /// <param name="inSortOrder">
-    /// Read people in the sort's index order and ask each filter about each person (probes), stopping after the page: for
-    /// a list that holds a good share of everybody, where a page is found after a few hundred people, instead of listing
-    /// and sorting every member. The caller decides, from the count.
-    /// </param>
-    public SmartListCommand Page(SmartListSort sort, bool descending, int skip, int take, bool inSortOrder = false)
+    public SmartListCommand Page(SmartListSort sort, bool descending, int skip, int take)
+    {
+        var (order, index) = SortOrder(sort, descending);
+        // Without a narrowing filter the members are many: reading people in the sort's index order stops after one page,
+        // where listing them first would sort every member. With one, the few candidates are sorted instead.
+        var people = "\"People\" p" + (!Narrowed(logic) ? Hint(index) : "");
+        return Build($"SELECT {PersonColumns} FROM {people} WHERE {Predicate(logic, probe: false)} ORDER BY {order} LIMIT {Param(take)} OFFSET {Param(skip)}");
+    }
+
+    /// <summary>
+    /// The first <paramref name="limit"/> people in the sort's index order, each with whether the list holds them (every
+    /// filter asked about that person: probes), for a list whose members are many among everybody. The reader stops as
+    /// soon as it has its page, so a page costs the people read up to its last member; the limit bounds the cost when the
+    /// members sit further down the order than their share suggests (a "did it lately" list sorted by last activity,
+    /// oldest first). The last column is 1 for a member.
+    /// </summary>
+    public SmartListCommand MembershipInSortOrder(SmartListSort sort, bool descending, int limit)
+    {
+        var (order, index) = SortOrder(sort, descending);
+        return Build($"SELECT {PersonColumns}, CASE WHEN {Predicate(logic, probe: true)} THEN 1 ELSE 0 END FROM \"People\" p{Hint(index)} ORDER BY {order} LIMIT {Param(limit)}");
+    }
+
+    /// <summary>The ORDER BY of a sort (ties broken by id, so pages never overlap) and the People index that holds that order.</summary>
+    private (string Order, string Index) SortOrder(SmartListSort sort, bool descending)
     {
         var direction = (descending ? "DESC" : "ASC") + dialect.Nulls(descending);
         var (order, index) = sort switch
@@ -75,11 +94,7 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
             SmartListSort.LastActivity => ($"p.\"LastActivityAt\" {direction}", "IX_People_LastActivityAt"),
             _ => ($"p.\"Email\" {direction}", "IX_People_Email"),
         };
-        // Without a narrowing filter the members are many: reading people in the sort's index order stops after one page,
-        // where listing them first would sort every member. With one, the few candidates are sorted instead.
-        var people = "\"People\" p" + (inSortOrder || !Narrowed(logic) ? Hint(index) : "");
-        var where = Predicate(logic, probe: inSortOrder);
-        return Build($"SELECT {PersonColumns} FROM {people} WHERE {where} ORDER BY {order}, p.\"Id\" {(descending ? "DESC" : "ASC")} LIMIT {Param(take)} OFFSET {Param(skip)}");
+        return ($"{order}, p.\"Id\" {(descending ? "DESC" : "ASC")}", index);
     }
 
     /// <summary>Every member in id order, for the CSV export (streamed by the caller).</summary>
@@ -208,8 +223,7 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
     /// </summary>
     private string ActivityProbe(SmartListFilter filter)
     {
-        var field = FieldIndex(filter, equalityOnly: true) ?? ByPersonIndex(filter);
-        var index = field is null ? PersonTypeIndex : dialect.IndexName(field);
+        var index = ProbeIndex(filter) is { } field ? dialect.IndexName(field) : PersonTypeIndex;
         var from = $"FROM \"Activities\" a{Hint(index)} WHERE a.\"PersonId\" = p.\"Id\" AND {ActivityWhere(filter)}";
         var times = filter.Times ?? new ActivityTimes(TimesComparison.AtLeast, 1);
         return times switch
@@ -239,24 +253,33 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
     /// The field index one of the filter's constraints can seek (an equality first, else a range), when the file has it.
     /// Only the forms <see cref="Condition"/> writes for these operators are ones SQLite matches to the index.
     /// </summary>
-    private ActivityFieldIndex? FieldIndex(SmartListFilter filter, bool equalityOnly)
-    {
-        var type = options.Type(filter.ActivityTypeId!.Value)!;
-        var candidates = filter.ConstraintList
-            .Select(c => (Constraint: c, Field: type.Field(c.Field)!))
-            .Select(x => (x.Constraint, Index: options.IndexOf(type, x.Field)))
-            .Where(x => x.Index is not null && (IsEquality(x.Index.Kind, x.Constraint) || (!equalityOnly && IsRange(x.Index.Kind, x.Constraint))))
-            .OrderBy(x => IsEquality(x.Index!.Kind, x.Constraint) ? 0 : 1);
-        return candidates.Select(x => x.Index).FirstOrDefault();
-    }
+    private ActivityFieldIndex? FieldIndex(SmartListFilter filter, bool equalityOnly) =>
+        IndexedConstraints(filter, (type, field) => options.IndexOf(type, field))
+            .Where(x => IsEquality(x.Index.Kind, x.Constraint) || (!equalityOnly && IsRange(x.Index.Kind, x.Constraint)))
+            .OrderBy(x => IsEquality(x.Index.Kind, x.Constraint) ? 0 : 1)
+            .Select(x => x.Index).FirstOrDefault();
 
-    /// <summary>The person-first index of a field that one of the filter's constraints compares in a range, when the file has it.</summary>
-    private ActivityFieldIndex? ByPersonIndex(SmartListFilter filter)
+    /// <summary>
+    /// The index a probe for one person seeks: an equality's field index (value, person), else the person-first index of a
+    /// field compared in a range (person, value), when the file has it; null for the person's activities of the type.
+    /// </summary>
+    private ActivityFieldIndex? ProbeIndex(SmartListFilter filter) =>
+        FieldIndex(filter, equalityOnly: true)
+        ?? IndexedConstraints(filter, (type, field) => options.ByPersonIndexOf(type, field))
+            .Where(x => IsRange(x.Index.Kind, x.Constraint)).Select(x => x.Index).FirstOrDefault();
+
+    /// <summary>The filter's constraints whose field has the index <paramref name="indexOf"/> finds, in the filter's order.</summary>
+    private IEnumerable<(FieldConstraint Constraint, ActivityFieldIndex Index)> IndexedConstraints(SmartListFilter filter,
+        Func<FilterableType, FilterableField, ActivityFieldIndex?> indexOf)
     {
         var type = options.Type(filter.ActivityTypeId!.Value)!;
-        return filter.ConstraintList
-            .Select(c => (Constraint: c, Index: options.ByPersonIndexOf(type, type.Field(c.Field)!)))
-            .FirstOrDefault(x => x.Index is not null && IsRange(x.Index.Kind, x.Constraint)).Index;
+        foreach (var constraint in filter.ConstraintList)
+        {
+            if (indexOf(type, type.Field(constraint.Field)!) is { } index)
+            {
+                yield return (constraint, index);
+            }
+        }
     }
 
     private static bool IsEquality(ValueKind kind, FieldConstraint constraint) => (kind, constraint.Operator) switch

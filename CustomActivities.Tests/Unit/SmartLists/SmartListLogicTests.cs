@@ -1,6 +1,8 @@
 using CustomActivities.Core.Activities;
 using CustomActivities.Core.SmartLists;
 using CustomActivities.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CustomActivities.Tests.Unit.SmartLists;
 
@@ -144,20 +146,68 @@ public sealed class SmartListLogicTests(SmartListFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_page_with_the_count_the_builder_showed_reads_the_same_members_and_past_the_count_reads_none()
+    public async Task A_page_trusts_the_count_the_builder_showed_while_the_page_agrees_with_it_and_counts_again_when_not()
     {
         var evaluator = fixture.Host.Get<SmartListEvaluator>();
         var anyOfThree = Three(SmartListLogic.Any);
-        var counted = (await evaluator.PageAsync(anyOfThree, SmartListSort.Email, false, 0, 10, cancellationToken: Ct)).Value!;
+        async Task<SmartListPage> PageAsync(int skip, int take, int? known) =>
+            (await evaluator.PageAsync(anyOfThree, SmartListSort.Email, false, skip, take, knownCount: known, cancellationToken: Ct)).Value!;
 
-        var known = (await evaluator.PageAsync(anyOfThree, SmartListSort.Email, false, 0, 10, knownCount: counted.Count, cancellationToken: Ct)).Value!;
-        var past = (await evaluator.PageAsync(anyOfThree, SmartListSort.Email, false, counted.Count, 10, knownCount: counted.Count, cancellationToken: Ct)).Value!;
+        var counted = await PageAsync(0, 10, null);
+        // A full page cannot tell a count of 10 from 3: the shown count stands, and no second count runs.
+        var trusted = await PageAsync(0, 2, 10);
+        // The page ran past the shown count (members arrived since), ended before it (members left), or the count put this
+        // page past the end: each counts again.
+        var grew = await PageAsync(0, 10, 1);
+        var shrank = await PageAsync(0, 10, 6);
+        var pastTheEnd = await PageAsync(2, 10, 2);
+        var negative = await PageAsync(0, 10, -5);
 
+        Assert.Equal(["ann", "bob", "cat"], counted.Rows.Select(r => fixture.NameOf(r.Id)));
         Assert.Equal(3, counted.Count);
-        Assert.Equal(counted.Rows.Select(r => r.Id), known.Rows.Select(r => r.Id));
-        Assert.Equal(3, known.Count);
-        Assert.Empty(past.Rows);
-        Assert.Equal(3, past.Count);
+        Assert.Equal(["ann", "bob"], trusted.Rows.Select(r => fixture.NameOf(r.Id)));
+        Assert.Equal(10, trusted.Count);
+        Assert.Equal((3, 3), (grew.Rows.Count, grew.Count));
+        Assert.Equal((3, 3), (shrank.Rows.Count, shrank.Count));
+        Assert.Equal(["cat"], pastTheEnd.Rows.Select(r => fixture.NameOf(r.Id)));
+        Assert.Equal(3, pastTheEnd.Count);
+        Assert.Equal((3, 3), (negative.Rows.Count, negative.Count));
+    }
+
+    /// <summary>
+    /// A page read in sort order with every filter probed (what a list holding a good share of everybody gets), a page read
+    /// so until its limit of people and then listed and sorted, and a page listed and sorted at once hold the same people
+    /// in the same order, for every sort, both directions (NULL companies and last activities included) and any offset.
+    /// </summary>
+    [Fact]
+    public async Task Pages_read_in_sort_order_capped_or_listed_and_sorted_hold_the_same_people_for_every_sort()
+    {
+        SmartListEvaluator With(int pageInSortOrderMaxPeople) => ActivatorUtilities.CreateInstance<SmartListEvaluator>(fixture.Host.Services,
+            Options.Create(new SmartListOptions { PageInSortOrderMaxPeople = pageInSortOrderMaxPeople }));
+        // Three people: enough to try sort order for a page of two among five people with three members, too few to fill it
+        // when the members come last in the order (descending by email), so the capped reader gives up and lists them.
+        var (inOrder, capped, sorted) = (With(10_000), With(3), With(0));
+        var anyOfThree = Three(SmartListLogic.Any);
+
+        foreach (var sort in Enum.GetValues<SmartListSort>())
+        {
+            foreach (var descending in new[] { false, true })
+            {
+                for (var skip = 0; skip <= 3; skip++)
+                {
+                    var expected = await IdsAsync(sorted, anyOfThree, sort, descending, skip);
+                    Assert.Equal(expected, await IdsAsync(inOrder, anyOfThree, sort, descending, skip));
+                    Assert.Equal(expected, await IdsAsync(capped, anyOfThree, sort, descending, skip));
+                }
+            }
+        }
+    }
+
+    private static async Task<IReadOnlyList<int>> IdsAsync(SmartListEvaluator evaluator, SmartListQuery query, SmartListSort sort, bool descending, int skip)
+    {
+        var page = await evaluator.PageAsync(query, sort, descending, skip, 2, cancellationToken: Ct);
+        Assert.True(page.Succeeded);
+        return [.. page.Value!.Rows.Select(r => r.Id)];
     }
 
     [Fact]
