@@ -72,8 +72,8 @@ public sealed class SmartListEvaluator(DatabaseEngine database, SmartListDialect
     {
         if (await ReadsInSortOrderAsync(connection, skip + (long)take, count, cancellationToken))
         {
-            var limit = options.Value.PageInSortOrderMaxPeople;
-            var page = await HintedAsync(sql, s => MembersInSortOrderAsync(connection, s.MembershipInSortOrder(sort, descending, limit), limit, skip, take, cancellationToken));
+            var page = await HintedAsync(sql, s => MembersInSortOrderAsync(connection, s, sort, descending, options.Value.PageInSortOrderMaxPeople,
+                skip, take, cancellationToken));
             if (page is not null)
             {
                 return page;
@@ -99,31 +99,43 @@ public sealed class SmartListEvaluator(DatabaseEngine database, SmartListDialect
     }
 
     /// <summary>
-    /// The members <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/> among the people the
-    /// command reads in order (it stops reading as soon as the page is full), or null when it read its
-    /// <paramref name="limit"/> of people first.
+    /// The members <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/> among the people
+    /// <see cref="SmartListSql.MembershipInSortOrder"/> reads in order (it stops reading as soon as the page is full), or
+    /// null when it read its <paramref name="limit"/> of people first.
     /// </summary>
-    private static async Task<IReadOnlyList<PersonRow>?> MembersInSortOrderAsync(DbConnection connection, SmartListCommand sql, int limit,
-        int skip, int take, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<PersonRow>?> MembersInSortOrderAsync(DbConnection connection, SmartListSql sql, SmartListSort sort,
+        bool descending, int limit, int skip, int take, CancellationToken cancellationToken)
     {
-        var page = new List<PersonRow>();
+        var ids = new List<int>();
         var (read, members) = (0, 0);
-        await using var command = Prepare(connection, sql);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await using (var command = Prepare(connection, sql.MembershipInSortOrder(sort, descending, limit)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            read++;
-            if (Convert.ToInt32(reader.GetValue(PersonRowColumns), CultureInfo.InvariantCulture) == 1 && members++ >= skip)
+            while (ids.Count < take && await reader.ReadAsync(cancellationToken))
             {
-                page.Add(PersonRowAt(reader));
-                if (page.Count == take)
+                read++;
+                if (Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture) == 1 && members++ >= skip)
                 {
-                    return page;
+                    ids.Add(reader.GetInt32(0));
                 }
             }
         }
-        // Fewer people than the limit: everybody was read, so the page is complete as it is.
-        return read < limit ? page : null;
+        // A page not filled within the limit: unless everybody was read (fewer people than the limit), the rest of the
+        // page lies further down the order.
+        if (ids.Count < take && read >= limit)
+        {
+            return null;
+        }
+        var rows = new Dictionary<int, PersonRow>();
+        if (ids.Count > 0)
+        {
+            await foreach (var row in ReadPeopleAsync(connection, sql.PeopleByIds(ids), cancellationToken))
+            {
+                rows[row.Id] = row;
+            }
+        }
+        // A member removed between the two reads is left out of the page rather than failing it.
+        return [.. ids.Where(rows.ContainsKey).Select(id => rows[id])];
     }
 
     /// <summary>Every member in id order, read as the caller consumes them (the CSV export streams this).</summary>
@@ -368,17 +380,12 @@ public sealed class SmartListEvaluator(DatabaseEngine database, SmartListDialect
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return PersonRowAt(reader);
+            yield return new PersonRow(reader.GetInt32(0), reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), new DateTimeOffset(reader.GetInt64(5), TimeSpan.Zero),
+                reader.IsDBNull(6) ? null : new DateTimeOffset(reader.GetInt64(6), TimeSpan.Zero));
         }
     }
-
-    /// <summary>How many columns a person takes at the start of a row (<see cref="SmartListSql"/>'s person columns).</summary>
-    private const int PersonRowColumns = 7;
-
-    private static PersonRow PersonRowAt(DbDataReader reader) => new(reader.GetInt32(0), reader.GetString(1),
-        reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-        reader.IsDBNull(4) ? null : reader.GetString(4), new DateTimeOffset(reader.GetInt64(5), TimeSpan.Zero),
-        reader.IsDBNull(6) ? null : new DateTimeOffset(reader.GetInt64(6), TimeSpan.Zero));
 
     private static IReadOnlyList<KeyValuePair<string, string>> Fields(string? attributes)
     {

@@ -70,17 +70,21 @@ internal sealed class SmartListSql(SmartListQuery query, LogicNode logic, SmartL
     }
 
     /// <summary>
-    /// The first <paramref name="limit"/> people in the sort's index order, each with whether the list holds them (every
-    /// filter asked about that person: probes), for a list whose members are many among everybody. The reader stops as
-    /// soon as it has its page, so a page costs the people read up to its last member; the limit bounds the cost when the
-    /// members sit further down the order than their share suggests (a "did it lately" list sorted by last activity,
-    /// oldest first). The last column is 1 for a member.
+    /// The ids of the first <paramref name="limit"/> people in the sort's index order, each with 1 when the list holds them
+    /// (every filter asked about that person: probes), for a list whose members are many among everybody. The reader stops
+    /// as soon as it has its page, so a page costs the people read up to its last member, and reads the sort's index alone
+    /// (a person's row only for the members, by <see cref="PeopleByIds"/>). The limit bounds the cost when the members sit
+    /// further down the order than their share suggests (a "did it lately" list sorted by last activity, oldest first).
     /// </summary>
     public SmartListCommand MembershipInSortOrder(SmartListSort sort, bool descending, int limit)
     {
         var (order, index) = SortOrder(sort, descending);
-        return Build($"SELECT {PersonColumns}, CASE WHEN {Predicate(logic, probe: true)} THEN 1 ELSE 0 END FROM \"People\" p{Hint(index)} ORDER BY {order} LIMIT {Param(limit)}");
+        return Build($"SELECT p.\"Id\", CASE WHEN {Predicate(logic, probe: true)} THEN 1 ELSE 0 END FROM \"People\" p{Hint(index)} ORDER BY {order} LIMIT {Param(limit)}");
     }
+
+    /// <summary>The people with these ids, in no particular order.</summary>
+    public SmartListCommand PeopleByIds(IReadOnlyCollection<int> ids) =>
+        Build($"SELECT {PersonColumns} FROM \"People\" p WHERE p.\"Id\" IN ({string.Join(", ", ids.Select(id => Param(id)))})");
 
     /// <summary>The ORDER BY of a sort (ties broken by id, so pages never overlap) and the People index that holds that order.</summary>
     private (string Order, string Index) SortOrder(SmartListSort sort, bool descending)
