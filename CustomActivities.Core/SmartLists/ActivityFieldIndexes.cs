@@ -48,7 +48,7 @@ public sealed class ActivityFieldIndexes(IServiceScopeFactory scopes, DatabaseEn
             foreach (var field in type.LiveVersion?.Fields.OrderBy(f => f.Position) ?? Enumerable.Empty<ActivityField>())
             {
                 var filterable = new FilterableField(field.ApiName, field.DisplayName, field.DataType, field.IsPrimary);
-                foreach (var index in ActivityFieldIndex.AllFor(type.Id, filterable).Where(i => !i.ByPerson || dialect.PersonFirstIndexes))
+                foreach (var index in ActivityFieldIndex.AllFor(type.Id, filterable).Where(i => !i.ByPerson || dialect.CheapPersonProbes))
                 {
                     wanted.TryAdd(dialect.IndexName(index), index);
                 }

@@ -19,8 +19,12 @@ public abstract class SmartListDialect
     /// <summary>The text that identifies the index's definition; start-up compares it with what the database holds.</summary>
     public abstract string Definition(ActivityFieldIndex index);
 
-    /// <summary>Whether number and date fields also get a person-first index (<see cref="ActivityFieldIndex.ByPerson"/>).</summary>
-    public virtual bool PersonFirstIndexes => true;
+    /// <summary>
+    /// Whether asking about one person is a seek or two, so that plans made of per-person probes pay: number and date
+    /// fields then also get a person-first index (<see cref="ActivityFieldIndex.ByPerson"/>), and a page of a list that
+    /// holds many people reads people in sort order, asking each (<see cref="SmartListOptions.PageInSortOrderMaxPeople"/>).
+    /// </summary>
+    public virtual bool CheapPersonProbes => true;
 
     /// <summary>The index's columns around its value: value first, or person first (<see cref="ActivityFieldIndex.ByPerson"/>).</summary>
     protected static string Columns(ActivityFieldIndex index, string value) => index.ByPerson

@@ -94,7 +94,7 @@ public sealed class SmartListEvaluator(DatabaseEngine database, SmartListDialect
     private async Task<bool> ReadsInSortOrderAsync(DbConnection connection, long rowsToReach, int count, CancellationToken cancellationToken)
     {
         var limit = options.Value.PageInSortOrderMaxPeople;
-        return limit > 0 && count > 0 && await PersonIdSpanAsync(connection, cancellationToken) is { } people
+        return dialect.CheapPersonProbes && limit > 0 && count > 0 && await PersonIdSpanAsync(connection, cancellationToken) is { } people
             && rowsToReach * ((long)people.To - people.From + 1) / count <= limit;
     }
 

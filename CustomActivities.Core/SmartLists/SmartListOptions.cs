@@ -24,7 +24,7 @@ public sealed class SmartListOptions
     /// last member within this many people (from the count: members spread evenly through the order); otherwise the
     /// members are listed and sorted. A probe costs a few index seeks: at 1,000,000 people, listing a 30-day window and
     /// sorting its 130,000 members took 1.1 s, while reading 10,000 people in order takes tens of milliseconds.
-    /// 0: always list and sort.
+    /// 0: always list and sort. Only where person probes are cheap (<see cref="SmartListDialect.CheapPersonProbes"/>).
     /// </summary>
     [Range(0, int.MaxValue, ErrorMessage = "SmartLists:PageInSortOrderMaxPeople must be 0 or more (0: always list and sort the members).")]
     public int PageInSortOrderMaxPeople { get; set; } = 10_000;

@@ -40,7 +40,7 @@ public sealed class SmartListFieldIndexTests
         var existing = await host.Get<ActivityFieldIndexes>().ExistingAsync(Ct);
         // The primary field is a column, and long text is searched with "contains", which no index serves; on SQLite a
         // number also gets a person-first index for the per-person probe of a range (a yes/no has no range).
-        var personFirst = host.Get<SmartListDialect>().PersonFirstIndexes;
+        var personFirst = host.Get<SmartListDialect>().CheapPersonProbes;
         string[] expected = personFirst
             ? [$"IX_ActivityField_{typeId}_minutes", $"IX_ActivityField_{typeId}_minutes_ByPerson", $"IX_ActivityField_{typeId}_vip"]
             : [$"IX_ActivityField_{typeId}_minutes", $"IX_ActivityField_{typeId}_vip"];
@@ -73,7 +73,7 @@ public sealed class SmartListFieldIndexTests
 
         await host.Get<DatabaseInitializer>().InitializeAsync(Ct);
 
-        string[] expected = host.Get<SmartListDialect>().PersonFirstIndexes
+        string[] expected = host.Get<SmartListDialect>().CheapPersonProbes
             ? [$"IX_ActivityField_{typeId}_seats", $"IX_ActivityField_{typeId}_seats_ByPerson"]
             : [$"IX_ActivityField_{typeId}_seats"];
         Assert.Equal(expected, (await host.Get<ActivityFieldIndexes>().ExistingAsync(Ct)).Keys.Order(StringComparer.Ordinal));
